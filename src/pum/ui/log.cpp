@@ -1,0 +1,54 @@
+#include "pum/ui/log.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace pum::log {
+
+namespace {
+Level g_level = Level::info;
+int g_colour = -1;  // -1 = decide on first use
+
+bool colour_on() {
+  if (g_colour < 0) {
+    const char* no_colour = std::getenv("NO_COLOR");
+    g_colour = (isatty(STDERR_FILENO) != 0 && (no_colour == nullptr || *no_colour == '\0')) ? 1 : 0;
+  }
+  return g_colour == 1;
+}
+
+const char* colour_of(Level level) {
+  switch (level) {
+    case Level::error: return "\033[31m";
+    case Level::warning: return "\033[33m";
+    case Level::info: return "\033[36m";
+    case Level::debug: return "\033[35m";
+    case Level::sql: return "\033[90m";
+  }
+  return "";
+}
+}  // namespace
+
+void set_level(Level level) { g_level = level; }
+Level level() { return g_level; }
+bool enabled(Level level) { return static_cast<int>(level) >= static_cast<int>(g_level); }
+void set_colour(bool on) { g_colour = on ? 1 : 0; }
+
+void write(Level level, std::string_view message) {
+  std::string line;
+  line.reserve(message.size() + 16);
+  if (colour_on()) {
+    line += colour_of(level);
+    line += message;
+    line += "\033[0m\n";
+  } else {
+    line += message;
+    line += '\n';
+  }
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+}  // namespace pum::log
