@@ -3,10 +3,9 @@
 // Rendered into SQL as a literal (render_literal), stored in pum_migrations.parameters as JSON.
 #include <cstdint>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <variant>
-
-#include <nlohmann/json_fwd.hpp>
 
 namespace pum {
 
@@ -18,7 +17,8 @@ using Parameters = std::map<std::string, Value>;
 // The SQL literal pum 1.x (psycopg sql.Literal over libpq) produces:
 //   null -> NULL; true/false; 42; negative numbers with a leading space (" -5");
 //   decimals as Python's repr (2056.0, 1e+20); NaN/inf -> 'NaN'::float8 / 'Infinity'::float8;
-//   text -> 'it''s'; text containing a backslash -> " E'a\\b'" (leading space, doubled backslashes).
+//   text -> 'it''s'; text containing a backslash -> " E'a\\b'" (leading space, doubled
+//   backslashes).
 std::string render_literal(const Value& value);
 
 // A short display form for messages: null, true, 42, 2056.0, 'text'.

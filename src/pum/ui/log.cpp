@@ -22,11 +22,16 @@ bool colour_on() {
 
 const char* colour_of(Level level) {
   switch (level) {
-    case Level::error: return "\033[31m";
-    case Level::warning: return "\033[33m";
-    case Level::info: return "\033[36m";
-    case Level::debug: return "\033[35m";
-    case Level::sql: return "\033[90m";
+    case Level::error:
+      return "\033[31m";
+    case Level::warning:
+      return "\033[33m";
+    case Level::info:
+      return "\033[36m";
+    case Level::debug:
+      return "\033[35m";
+    case Level::sql:
+      return "\033[90m";
   }
   return "";
 }

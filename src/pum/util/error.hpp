@@ -16,7 +16,8 @@ class Error {
   // A labelled extra line printed after the message: {"DETAIL", "..."}, {"CONTEXT", "..."}.
   using Detail = std::pair<std::string, std::string>;
 
-  explicit Error(std::string message, SourceLocation location = {}, ExitCode code = ExitCode::failure)
+  explicit Error(std::string message, SourceLocation location = {},
+                 ExitCode code = ExitCode::failure)
       : message_(std::move(message)), location_(std::move(location)), code_(code) {}
 
   Error& hint(std::string text) {

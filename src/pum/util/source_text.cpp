@@ -43,7 +43,8 @@ SourceText SourceText::read(const std::filesystem::path& path, std::string displ
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) throw Error("error while reading file: " + path.string(), SourceLocation{display_name});
+  if (in.bad())
+    throw Error("error while reading file: " + path.string(), SourceLocation{display_name});
   return {std::move(display_name), buffer.str()};
 }
 
@@ -69,7 +70,8 @@ SourceLocation SourceText::location(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   int line = line_of(offset);
   std::size_t begin = line_starts_[static_cast<std::size_t>(line) - 1];
-  auto column = static_cast<int>(utf8_length(std::string_view(text_).substr(begin, offset - begin))) + 1;
+  auto column =
+      static_cast<int>(utf8_length(std::string_view(text_).substr(begin, offset - begin))) + 1;
   return SourceLocation{name_, line, column, std::string(line_text(line))};
 }
 

@@ -1,0 +1,129 @@
+#include "pum/cli/command_table.hpp"
+
+#include "pum/run/commands.hpp"
+
+namespace pum::cli {
+
+namespace {
+
+void add_parameter_option(CLI::App& sub, CliState& state) {
+  sub.add_option("-p,--parameter", state.parameters,
+                 "Set a parameter declared in .pum.yaml (repeatable): -p NAME VALUE")
+      ->type_size(2)
+      ->allow_extra_args(false)
+      ->type_name("NAME VALUE");
+}
+
+void add_lock_timeout(CLI::App& sub, CliState& state) {
+  sub.add_option("--lock-timeout", state.lock_timeout,
+                 "Give up after waiting this many seconds for another pum run on the same "
+                 "database (default: wait)")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("SECONDS");
+}
+
+void setup_info(CLI::App& /*sub*/, CliState& /*state*/) {}
+int run_info(CliState& state) {
+  run::info(state.global);
+  return 0;
+}
+
+void setup_install(CLI::App& sub, CliState& state) {
+  auto& o = state.install;
+  add_parameter_option(sub, state);
+  sub.add_option("--max-version", o.max_version,
+                 "Install changelogs up to and including this version");
+  sub.add_flag("--skip-roles", o.skip_roles, "Do not create the roles of .pum.yaml");
+  sub.add_flag("--skip-grant", o.skip_grant, "Do not grant permissions to the roles");
+  sub.add_option("-d,--demo-data", o.demo_data, "Load this demo data set after the install");
+  sub.add_flag("--beta-testing", o.beta_testing,
+               "Mark the installation as beta testing (later upgrades need --force)");
+  sub.add_flag("--skip-drop-app", o.skip_drop_app, "Do not run the application drop hooks");
+  sub.add_flag("--skip-create-app", o.skip_create_app, "Do not run the application create hooks");
+  sub.add_flag("--allow-multiple-modules", o.allow_multiple_modules,
+               "Allow another module's pum_migrations table in another schema");
+  add_lock_timeout(sub, state);
+}
+int run_install(CliState& state) {
+  state.install.parameters = state.parameters;
+  run::install(state.global, state.install);
+  return 0;
+}
+
+void setup_upgrade(CLI::App& sub, CliState& state) {
+  auto& o = state.upgrade;
+  add_parameter_option(sub, state);
+  sub.add_option("-u,--max-version", o.max_version, "Upgrade up to and including this version");
+  sub.add_flag("--skip-grant", o.skip_grant, "Do not create roles nor grant permissions");
+  sub.add_flag("--beta-testing", o.beta_testing, "Record the new versions as beta testing");
+  sub.add_flag("--force", o.force, "Allow upgrading an installation marked beta testing");
+  sub.add_flag("--skip-drop-app", o.skip_drop_app, "Do not run the application drop hooks");
+  sub.add_flag("--skip-create-app", o.skip_create_app, "Do not run the application create hooks");
+  sub.add_flag("--skip-baseline-check", o.skip_baseline_check,
+               "Do not require a row for every changelog up to the current version (after a "
+               "restore + baseline)");
+  add_lock_timeout(sub, state);
+}
+int run_upgrade(CliState& state) {
+  state.upgrade.parameters = state.parameters;
+  run::upgrade(state.global, state.upgrade);
+  return 0;
+}
+
+void setup_baseline(CLI::App& sub, CliState& state) {
+  auto& o = state.baseline;
+  sub.add_option("-b,--baseline", o.version, "Version to record (X.Y or X.Y.Z)")->required();
+  sub.add_flag("--create-table", o.create_table, "Create the pum_migrations table if missing");
+  sub.add_flag("--allow-multiple-modules", o.allow_multiple_modules,
+               "Allow another module's pum_migrations table in another schema");
+  add_lock_timeout(sub, state);
+}
+int run_baseline(CliState& state) {
+  run::baseline(state.global, state.baseline);
+  return 0;
+}
+
+void setup_app(CLI::App& sub, CliState& state) {
+  sub.add_option("action", state.app_action, "create, drop or recreate")
+      ->required()
+      ->check(CLI::IsMember({"create", "drop", "recreate"}));
+  add_parameter_option(sub, state);
+  add_lock_timeout(sub, state);
+}
+int run_app(CliState& state) {
+  state.app.parameters = state.parameters;
+  state.app.action = state.app_action == "drop"     ? run::AppAction::drop
+                     : state.app_action == "create" ? run::AppAction::create
+                                                    : run::AppAction::recreate;
+  run::app(state.global, state.app);
+  return 0;
+}
+
+void setup_uninstall(CLI::App& sub, CliState& state) {
+  add_parameter_option(sub, state);
+  sub.add_flag("--force", state.uninstall.force, "Do not ask for confirmation");
+  add_lock_timeout(sub, state);
+}
+int run_uninstall(CliState& state) {
+  state.uninstall.parameters = state.parameters;
+  run::uninstall(state.global, state.uninstall);
+  return 0;
+}
+
+const Command kCommands[] = {
+    {"info", "Show the installed version of the module", setup_info, run_info},
+    {"install", "Install the module: migrations table, changelogs, application", setup_install,
+     run_install},
+    {"upgrade", "Apply the changelogs newer than the installed version", setup_upgrade,
+     run_upgrade},
+    {"baseline", "Record a version as installed without running its changelogs", setup_baseline,
+     run_baseline},
+    {"app", "Create, drop or recreate the application (drop/create hooks)", setup_app, run_app},
+    {"uninstall", "Run the uninstall hooks", setup_uninstall, run_uninstall},
+};
+
+}  // namespace
+
+std::span<const Command> command_table() { return kCommands; }
+
+}  // namespace pum::cli

@@ -1,0 +1,100 @@
+#include "pum/cli/run.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "pum/cli/command_table.hpp"
+#include "pum/cli/print_error.hpp"
+#include "pum/ui/log.hpp"
+#include "pum/util/error.hpp"
+
+namespace pum::cli {
+
+namespace {
+
+std::string version_text() {
+  return fmt::format("pum {} (native; compatible with pum {})", PUM_VERSION, PUM_COMPAT_VERSION);
+}
+
+// -c wins over -d, as in pum: the config file's directory becomes the module directory.
+void resolve_config(CliState& state) {
+  namespace fs = std::filesystem;
+  if (!state.config_file.empty()) {
+    state.global.config_file = state.config_file;
+    state.global.config_display = state.config_file;
+  } else {
+    fs::path dir = state.dir;
+    state.global.config_file = dir / ".pum.yaml";
+    state.global.config_display =
+        state.dir == "." ? std::string(".pum.yaml") : (dir / ".pum.yaml").generic_string();
+  }
+  state.global.lock_timeout = state.lock_timeout;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CliState state;
+  CLI::App app{"pum: PostgreSQL upgrades manager (native, compatible with pum 1.x)", "pum"};
+  app.set_version_flag("--version", version_text());
+  app.set_help_flag("-h,--help", "Show this help and exit");
+  app.add_option("-p,--pg-connection", state.global.pg_connection,
+                 "PostgreSQL service name, connection string or URI")
+      ->required();
+  app.add_option("-c,--config_file,--config-file", state.config_file,
+                 "Path of the configuration file (default: <dir>/.pum.yaml); its directory is the "
+                 "module directory");
+  app.add_option("-d,--dir", state.dir, "Module directory (default: .)");
+  auto* verbose =
+      app.add_flag("-v,--verbose", state.verbose, "-v: debug, -vv: also every SQL statement");
+  auto* quiet = app.add_flag("-q,--quiet", state.quiet, "Only warnings and errors");
+  verbose->excludes(quiet);
+  app.require_subcommand(0, 1);
+
+  std::vector<std::pair<CLI::App*, const Command*>> subs;
+  for (const Command& command : command_table()) {
+    CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+    command.setup(*sub, state);
+    subs.emplace_back(sub, &command);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    std::cout << version_text() << '\n';
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "pum: error: " << e.what() << "\nRun 'pum --help' for usage.\n";
+    return static_cast<int>(ExitCode::usage);
+  }
+
+  if (state.quiet) log::set_level(log::Level::warning);
+  if (state.verbose == 1) log::set_level(log::Level::debug);
+  if (state.verbose >= 2) log::set_level(log::Level::sql);
+
+  for (auto& [sub, command] : subs) {
+    if (!sub->parsed()) continue;
+    resolve_config(state);
+    try {
+      return command->handler(state);
+    } catch (const Error& error) {
+      print_error(error);
+      return static_cast<int>(error.code());
+    } catch (const std::exception& e) {
+      print_error(Error(fmt::format("internal error: {}", e.what()))
+                      .hint("this is a bug in pum; please report it with the command you ran"));
+      return static_cast<int>(ExitCode::failure);
+    }
+  }
+  // -p given but no command: help, exit 0 (as pum).
+  std::cout << app.help();
+  return 0;
+}
+
+}  // namespace pum::cli

@@ -1,0 +1,112 @@
+#include "pum/config/yaml_document.hpp"
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pum::config {
+
+namespace {
+
+constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
+
+Mark to_mark(const SourceText& source, const YAML::Mark& mark) {
+  if (mark.is_null() || mark.line < 0) return {};
+  const int line = mark.line + 1;
+  // yaml-cpp counts bytes; messages count characters.
+  const std::string_view text = source.line_text(line);
+  const auto bytes = static_cast<std::size_t>(mark.column < 0 ? 0 : mark.column);
+  const auto column = static_cast<int>(utf8_length(text.substr(0, std::min(bytes, text.size()))));
+  return {line, column + 1};
+}
+
+}  // namespace
+
+YamlDocument YamlDocument::load(const std::filesystem::path& path, std::string display_name) {
+  SourceText text = SourceText::read(path, std::move(display_name));
+  return parse(text.text(), text.name());
+}
+
+YamlDocument YamlDocument::parse(std::string text, std::string display_name) {
+  auto source = std::make_shared<const SourceText>(std::move(display_name), std::move(text));
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(source->text());
+  } catch (const YAML::Exception& e) {
+    const Mark mark = to_mark(*source, e.mark);
+    throw Error("invalid YAML: " + e.msg, location_in(source.get(), source->name(), mark))
+        .hint(
+            "fix the YAML syntax at this position; check the indentation and the ':' after "
+            "each key");
+  }
+  if (documents.size() > 1) {
+    const Mark mark = to_mark(*source, documents[1].Mark());
+    throw Error("the configuration holds more than one YAML document",
+                location_in(source.get(), source->name(), mark))
+        .hint(
+            "keep a single document: remove the '---' line and what follows it, or merge it "
+            "into the first");
+  }
+  YAML::Node root = documents.empty() ? YAML::Node() : documents[0];
+  return {std::move(source), std::move(root)};
+}
+
+Mark YamlDocument::mark(const YAML::Node& node) const { return to_mark(*source_, node.Mark()); }
+
+SourceLocation YamlDocument::location(const YAML::Node& node) const {
+  return location_in(source_.get(), source_->name(), mark(node));
+}
+
+Error YamlDocument::error(const YAML::Node& node, std::string message) const {
+  return Error(std::move(message), location(node));
+}
+
+SourceLocation location_in(const SourceText* source, const std::string& display_name, Mark mark) {
+  if (mark.line <= 0) return SourceLocation{display_name};
+  std::string line_text;
+  if (source != nullptr) line_text = std::string(source->line_text(mark.line));
+  return SourceLocation{display_name, mark.line, mark.column, std::move(line_text)};
+}
+
+TypedScalar typed_scalar(const YamlDocument& doc, const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return {ScalarType::null, Value{}};
+  const std::string& tag = node.Tag();
+  const std::string& text = node.Scalar();
+  if (tag == "?") return resolve_plain_scalar(text);
+  if (tag == "!") return {ScalarType::text, Value{text}};
+  if (std::string_view(tag).starts_with(kCoreTagPrefix)) {
+    const std::string_view core = std::string_view(tag).substr(kCoreTagPrefix.size());
+    if (core == "str") return {ScalarType::text, Value{text}};
+    TypedScalar typed = resolve_plain_scalar(text);
+    const bool matches = (core == "int" && typed.type == ScalarType::integer) ||
+                         (core == "float" && (typed.type == ScalarType::decimal ||
+                                              typed.type == ScalarType::integer)) ||
+                         (core == "bool" && typed.type == ScalarType::boolean) ||
+                         (core == "null" && typed.type == ScalarType::null);
+    if (matches) {
+      if (core == "float" && typed.type == ScalarType::integer) {
+        typed = {ScalarType::decimal,
+                 Value{static_cast<double>(std::get<std::int64_t>(typed.value))}};
+      }
+      return typed;
+    }
+    throw doc.error(node, "'" + text + "' cannot be read as !!" + std::string(core))
+        .hint("remove the tag, or write a value of that type");
+  }
+  throw doc.error(node, "unsupported YAML tag '" + tag + "'")
+      .hint(
+          "remove the tag: pum reads plain YAML values (strings, numbers, booleans, lists, "
+          "mappings)");
+}
+
+std::string describe_node(const YamlDocument& doc, const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "null";
+  if (node.IsMap()) return "a mapping";
+  if (node.IsSequence()) return "a list";
+  const TypedScalar typed = typed_scalar(doc, node);
+  if (typed.type == ScalarType::null) return "null";
+  if (typed.type == ScalarType::text) return "a string ('" + node.Scalar() + "')";
+  return std::string(scalar_type_phrase(typed.type)) + " (" + node.Scalar() + ")";
+}
+
+}  // namespace pum::config

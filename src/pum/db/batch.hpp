@@ -1,0 +1,27 @@
+#pragma once
+// Runs the statements of one file in a single round trip: they are joined into one
+// simple-query message, and the server returns one result per statement. Counting the results
+// tells which statement failed; the server's error position is mapped back to that statement.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pum/db/connection.hpp"
+#include "pum/db/server_error.hpp"
+
+namespace pum::db {
+
+struct BatchFailure {
+  std::size_t statement = 0;  // index of the failing statement
+  ServerError error;
+  std::optional<std::size_t> offset;  // byte offset of the error inside that statement's text
+};
+
+// statements must each hold exactly one SQL statement without its terminating ';'.
+// Returns the failure, if any; throws pum::Error only when the connection itself breaks.
+std::optional<BatchFailure> run_batch(Connection& conn,
+                                      const std::vector<std::string_view>& statements);
+
+}  // namespace pum::db

@@ -1,0 +1,22 @@
+#pragma once
+// The one transaction of a command: BEGIN on construction, ROLLBACK in the destructor unless
+// commit() succeeded. Any error therefore leaves the database exactly as it was.
+#include "pum/db/connection.hpp"
+
+namespace pum::db {
+
+class Transaction {
+ public:
+  explicit Transaction(Connection& conn);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void commit();
+
+ private:
+  Connection& conn_;
+  bool open_ = true;
+};
+
+}  // namespace pum::db

@@ -1,0 +1,17 @@
+#pragma once
+// The database commands. Each opens one connection and, except info, runs in one transaction
+// under the migrations lock: any failure leaves the database exactly as before.
+// Failures are thrown as pum::Error.
+#include "pum/run/options.hpp"
+
+namespace pum::run {
+
+void info(const Global& global);
+void install(const Global& global, const InstallOptions& options);
+void upgrade(const Global& global, const UpgradeOptions& options);
+void baseline(const Global& global, const BaselineOptions& options);
+void app(const Global& global, const AppOptions& options);
+// Returns false when the user declined the confirmation prompt.
+bool uninstall(const Global& global, const UninstallOptions& options);
+
+}  // namespace pum::run

@@ -1,0 +1,63 @@
+#pragma once
+// What the command line asked for, one struct per command. The CLI fills them; the run
+// functions (commands.hpp) never see argv.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pum::run {
+
+// -p NAME VALUE pairs, in command-line order.
+using ParameterArgs = std::vector<std::pair<std::string, std::string>>;
+
+struct Global {
+  std::string pg_connection;           // -p: service name, conninfo or URI
+  std::filesystem::path config_file;   // resolved .pum.yaml path
+  std::string config_display;          // how to name it in messages
+  std::optional<double> lock_timeout;  // --lock-timeout SECONDS
+};
+
+struct InstallOptions {
+  ParameterArgs parameters;
+  std::optional<std::string> max_version;
+  bool skip_roles = false;
+  bool skip_grant = false;
+  std::optional<std::string> demo_data;
+  bool beta_testing = false;
+  bool skip_drop_app = false;
+  bool skip_create_app = false;
+  bool allow_multiple_modules = false;
+};
+
+struct UpgradeOptions {
+  ParameterArgs parameters;
+  std::optional<std::string> max_version;
+  bool skip_grant = false;
+  bool beta_testing = false;
+  bool force = false;
+  bool skip_drop_app = false;
+  bool skip_create_app = false;
+  bool skip_baseline_check = false;
+};
+
+struct BaselineOptions {
+  std::string version;
+  bool create_table = false;
+  bool allow_multiple_modules = false;
+};
+
+enum class AppAction { create, drop, recreate };
+
+struct AppOptions {
+  AppAction action = AppAction::create;
+  ParameterArgs parameters;
+};
+
+struct UninstallOptions {
+  ParameterArgs parameters;
+  bool force = false;
+};
+
+}  // namespace pum::run

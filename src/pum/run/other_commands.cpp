@@ -1,0 +1,129 @@
+// info, baseline, app and uninstall (spec §2.3, §6.3, §6.4).
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "pum/plan/plan.hpp"
+#include "pum/run/commands.hpp"
+#include "pum/run/parameters.hpp"
+#include "pum/run/project.hpp"
+#include "pum/ui/log.hpp"
+
+namespace pum::run {
+
+void info(const Global& global) {
+  config::Config config = load_project_config(global);
+  db::Connection conn = db::Connection::open(global.pg_connection);
+  history::MigrationsTable table(conn, config.migration_table_schema);
+  if (!table.exists()) {
+    log::info("No migrations found in {}.", table.display_name());
+    return;
+  }
+  auto rows = table.read_all();
+  const history::MigrationRow* latest = latest_row(rows, table.display_name());
+  log::info("Migrations found.");
+  log::info("Schema migrations table: {}", table.display_name());
+  log::info("Version: {}", latest != nullptr ? latest->version : std::string("none"));
+  if (latest != nullptr) {
+    log::debug("Module: {}", latest->module);
+    log::debug("Beta testing: {}", latest->beta_testing ? "yes" : "no");
+    log::debug("Installed: {}", latest->date_installed);
+  }
+}
+
+void baseline(const Global& global, const BaselineOptions& options) {
+  config::Config config = load_project_config(global);
+  auto version = Version::parse(options.version);
+  if (!version) throw Error("--baseline: " + version.error().message(), {}, ExitCode::usage);
+  if (!version->is_plain_release()) {
+    throw Error(fmt::format("--baseline: cannot record version '{}': pum records versions as X.Y "
+                            "or X.Y.Z",
+                            options.version),
+                {}, ExitCode::usage);
+  }
+  Session session(global, config);
+  if (!session.table.exists()) {
+    if (!options.create_table) {
+      throw Error(fmt::format("{} table does not exist. Use --create-table to create it.",
+                              session.table.display_name()));
+    }
+    if (!options.allow_multiple_modules && !session.table.other_schemas().empty()) {
+      throw Error("another module is installed in this database")
+          .hint("pass --allow-multiple-modules to keep several modules in one database");
+    }
+    session.table.create();
+    log::info("Created migration table: {}", session.table.display_name());
+  }
+  auto rows = session.table.read_all();
+  std::vector<plan::Applied> applied;
+  for (const auto& row : rows) {
+    if (auto v = Version::parse(row.version)) applied.push_back({*v, row.module, row.beta_testing});
+  }
+  plan::check_baseline(*version, applied);
+  session.table.upgrade_layout(config.module);
+  log::info("Setting baseline version {} in {} table", version->str(),
+            session.table.display_name());
+  session.table.insert({config.module, version->str(), false, {}, nlohmann::json::object()});
+  session.transaction.commit();
+}
+
+void app(const Global& global, const AppOptions& options) {
+  config::Config config = load_project_config(global);
+  Session session(global, config);
+  std::vector<history::MigrationRow> rows;
+  const nlohmann::json* stored = nullptr;
+  if (session.table.exists()) {
+    const history::MigrationRow& latest = installed_state(session, config, rows);
+    stored = &latest.parameters;
+  }
+  ResolvedParameters params = resolve_parameters(config, options.parameters, stored);
+  if (options.action != AppAction::drop) check_consistency(config, params, stored);
+  std::vector<Unit> drop;
+  std::vector<Unit> create;
+  if (options.action != AppAction::create)
+    drop = prepare_hooks(config, config.drop_hooks, params.values);
+  if (options.action != AppAction::drop)
+    create = prepare_hooks(config, config.create_hooks, params.values);
+  run_hooks(session.conn, drop, HookKind::drop);
+  run_hooks(session.conn, create, HookKind::create);
+  log::info("Committing changes...");
+  session.transaction.commit();
+}
+
+bool uninstall(const Global& global, const UninstallOptions& options) {
+  config::Config config = load_project_config(global);
+  if (config.uninstall_hooks.empty()) {
+    throw Error(
+        fmt::format("No uninstall hooks defined in the configuration {}", config.display_file))
+        .hint("declare the statements that remove the module under `uninstall:` in .pum.yaml");
+  }
+  if (!options.force) {
+    log::warning("This will run the uninstall hooks of module '{}' and may delete all of its data.",
+                 config.module);
+    std::cout << "Are you sure you want to proceed? (yes/no): " << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer)) answer.clear();
+    for (auto& c : answer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!answer.empty() && (answer.back() == ' ' || answer.back() == '\r')) answer.pop_back();
+    if (answer != "yes" && answer != "y") {
+      log::info("Uninstall cancelled.");
+      return false;
+    }
+  }
+  Session session(global, config);
+  std::vector<history::MigrationRow> rows;
+  const nlohmann::json* stored = nullptr;
+  if (session.table.exists()) {
+    const history::MigrationRow& latest = installed_state(session, config, rows);
+    stored = &latest.parameters;
+  }
+  ResolvedParameters params = resolve_parameters(config, options.parameters, stored);
+  std::vector<Unit> hooks = prepare_hooks(config, config.uninstall_hooks, params.values);
+  run_hooks(session.conn, hooks, HookKind::uninstall);
+  log::info("Committing changes...");
+  session.transaction.commit();
+  log::info("Module '{}' uninstalled.", config.module);
+  return true;
+}
+
+}  // namespace pum::run

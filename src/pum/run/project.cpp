@@ -1,0 +1,124 @@
+#include "pum/run/project.hpp"
+
+#include <fmt/format.h>
+
+#include "pum/changelog/changelog_dir.hpp"
+#include "pum/db/advisory_lock.hpp"
+#include "pum/ui/log.hpp"
+
+namespace pum::run {
+
+config::Config load_project_config(const Global& global) {
+  std::error_code ec;
+  if (!std::filesystem::exists(global.config_file, ec)) {
+    throw Error(fmt::format("configuration file {} does not exist", global.config_display))
+        .hint("run pum in the module directory, or point to it with -d DIR or -c FILE");
+  }
+  return config::load_config(global.config_file, global.config_display);
+}
+
+std::vector<Migration> load_migrations(const config::Config& config) {
+  return load_changelog_dir(config.base_dir, config.changelogs_directory);
+}
+
+std::optional<Version> parse_version_option(const std::optional<std::string>& text,
+                                            const char* flag) {
+  if (!text) return std::nullopt;
+  auto version = Version::parse(*text);
+  if (!version) {
+    Error error(fmt::format("{}: {}", flag, version.error().message()), {}, ExitCode::usage);
+    throw error;
+  }
+  return *version;
+}
+
+std::string migration_dir_display(const config::Config& config, const Migration& migration) {
+  return config.changelogs_directory + "/" + migration.label;
+}
+
+std::vector<Unit> prepare_hooks(const config::Config& config,
+                                const std::vector<config::Hook>& hooks, const Parameters& params) {
+  std::vector<Unit> units;
+  units.reserve(hooks.size());
+  for (const auto& hook : hooks) {
+    if (hook.code) {
+      std::string name =
+          fmt::format("{} (code hook at line {})", config.display_file, hook.mark.line);
+      units.push_back(prepare_code(*hook.code, name, params));
+      continue;
+    }
+    if (hook.file->extension() == ".py") {
+      throw Error(
+          fmt::format("Python hooks are not available in this build: {}", hook.file_display),
+          config.location(hook.mark))
+          .hint(
+              "this pum runs SQL hooks (file: *.sql and code:); use a build with Python hooks, "
+              "or rewrite the hook in SQL");
+    }
+    units.push_back(prepare_file(*hook.file, hook.file_display, params));
+  }
+  return units;
+}
+
+void run_hooks(db::Connection& conn, const std::vector<Unit>& hooks, HookKind kind) {
+  const char* what = kind == HookKind::drop     ? "drop app"
+                     : kind == HookKind::create ? "create app"
+                                                : "uninstall";
+  for (const auto& unit : hooks) {
+    log::info("Executing {} handler: {}", what, unit.label);
+    execute(conn, unit);
+  }
+}
+
+std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
+                                                  const std::vector<const Migration*>& migrations,
+                                                  const Parameters& all_params) {
+  std::vector<std::string> app_only;
+  for (const auto& def : config.parameters) {
+    if (def.app_only) app_only.push_back(def.name);
+  }
+  std::vector<std::vector<Unit>> result;
+  result.reserve(migrations.size());
+  for (const Migration* migration : migrations) {
+    std::vector<Unit> units;
+    units.reserve(migration->files.size());
+    for (const auto& file : migration->files) {
+      Unit unit = prepare_file(file.path, file.display, all_params);
+      reject_placeholders(unit, app_only, "changelog uses app_only parameter {{{}}}",
+                          "app_only parameters may change at every run, so changelogs cannot use "
+                          "them; use it in application hooks only, or remove app_only from it");
+      units.push_back(std::move(unit));
+    }
+    result.push_back(std::move(units));
+  }
+  return result;
+}
+
+Session::Session(const Global& global, const config::Config& config)
+    : conn(db::Connection::open(global.pg_connection)),
+      transaction(conn),
+      table(conn, config.migration_table_schema) {
+  db::acquire_migration_lock(conn, config.migration_table_schema, global.lock_timeout);
+}
+
+const history::MigrationRow* latest_row(const std::vector<history::MigrationRow>& rows,
+                                        const std::string& table_name) {
+  const history::MigrationRow* best = nullptr;
+  std::optional<Version> best_version;
+  for (const auto& row : rows) {
+    auto version = Version::parse(row.version);
+    if (!version) {
+      throw Error(
+          fmt::format("{} holds a version that is not a version: '{}'", table_name, row.version))
+          .hint("fix or delete that row by hand; pum records versions as X.Y or X.Y.Z");
+    }
+    if (best == nullptr || *version > *best_version ||
+        (*version == *best_version && row.date_installed > best->date_installed)) {
+      best = &row;
+      best_version = *version;
+    }
+  }
+  return best;
+}
+
+}  // namespace pum::run

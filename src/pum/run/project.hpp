@@ -1,0 +1,67 @@
+#pragma once
+// Loading what a command needs from the module directory, and the pieces every command shares:
+// hooks prepared before anything runs, the session (connection + transaction + lock).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pum/changelog/migration.hpp"
+#include "pum/config/config.hpp"
+#include "pum/db/connection.hpp"
+#include "pum/db/transaction.hpp"
+#include "pum/history/migrations_table.hpp"
+#include "pum/run/options.hpp"
+#include "pum/run/unit.hpp"
+
+namespace pum::run {
+
+config::Config load_project_config(const Global& global);
+std::vector<Migration> load_migrations(const config::Config& config);
+
+// --max-version and friends: nullopt when not given; throws a usage-level pum::Error naming the
+// flag when the text is not a version.
+std::optional<Version> parse_version_option(const std::optional<std::string>& text,
+                                            const char* flag);
+
+enum class HookKind { drop, create, uninstall };
+
+// Reads, checks and renders hooks with the full parameter set (Python hooks: a clear error).
+std::vector<Unit> prepare_hooks(const config::Config& config,
+                                const std::vector<config::Hook>& hooks, const Parameters& params);
+// Runs prepared hooks in order, logging "Executing <kind> handler: <label>".
+void run_hooks(db::Connection& conn, const std::vector<Unit>& hooks, HookKind kind);
+
+// Reads, checks and renders the files of the migrations to apply. Changelogs may not use
+// app_only parameters (their value may change from run to run).
+std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
+                                                  const std::vector<const Migration*>& migrations,
+                                                  const Parameters& all_params);
+
+// Connection + transaction + migrations lock, in that order.
+struct Session {
+  db::Connection conn;
+  db::Transaction transaction;
+  history::MigrationsTable table;
+
+  Session(const Global& global, const config::Config& config);
+};
+
+// The row of the highest version (numeric order, decision Q1; ties: latest date_installed).
+// Throws pum::Error when a stored version cannot be parsed.
+const history::MigrationRow* latest_row(const std::vector<history::MigrationRow>& rows,
+                                        const std::string& table_name);
+
+// Applies prepared migrations in order, one pum_migrations row each (install and upgrade).
+void apply_migrations(Session& session, const config::Config& config,
+                      const std::vector<const Migration*>& migrations,
+                      const std::vector<std::vector<Unit>>& units, const Parameters& params,
+                      bool beta_testing);
+
+// The installed state every command after install starts from: the table must exist and hold a
+// row of this module (else pum::Error). Fills rows; returns the latest of them.
+const history::MigrationRow& installed_state(Session& session, const config::Config& config,
+                                             std::vector<history::MigrationRow>& rows);
+
+std::string migration_dir_display(const config::Config& config, const Migration& migration);
+
+}  // namespace pum::run

@@ -1,0 +1,96 @@
+#include "pum/run/unit.hpp"
+
+#include <fmt/format.h>
+
+#include "pum/db/batch.hpp"
+#include "pum/sql/forbidden.hpp"
+#include "pum/sql/placeholders.hpp"
+#include "pum/util/source_text.hpp"
+
+namespace pum::run {
+
+Unit prepare_file(const std::filesystem::path& path, const std::string& display,
+                  const Parameters& params) {
+  Unit unit{display, sql::parse_script(SourceText::read(path, display)), {}};
+  sql::check_forbidden(unit.script);
+  for (const auto& statement : unit.script.statements) {
+    if (!statement.has_code) continue;
+    unit.statements.push_back(sql::render(unit.script, statement, params));
+    std::size_t first =
+        sql::next_code_token(unit.script, statement.first_token, statement.last_token);
+    unit.code_starts.push_back(unit.script.tokens[first].begin);
+  }
+  return unit;
+}
+
+Unit prepare_code(const std::string& code, const std::string& display, const Parameters& params) {
+  Unit unit{"SQL code", sql::parse_script(SourceText(display, code)), {}};
+  sql::check_forbidden(unit.script);
+  bool has_code = false;
+  for (const auto& statement : unit.script.statements) has_code = has_code || statement.has_code;
+  if (has_code) {
+    unit.statements.push_back(sql::render_whole(unit.script, params));
+    std::size_t first = sql::next_code_token(unit.script, 0, unit.script.tokens.size());
+    unit.code_starts.push_back(unit.script.tokens[first].begin);
+  }
+  return unit;
+}
+
+namespace {
+class FirstField : public sql::FieldVisitor {
+ public:
+  explicit FirstField(const std::vector<std::string>& names) : names_(names) {}
+  void text(std::size_t /*from*/, std::size_t /*to*/) override {}
+  void field(std::string_view name, std::size_t brace, std::size_t /*end*/) override {
+    if (found_) return;
+    for (const auto& n : names_) {
+      if (n == name) {
+        found_ = true;
+        name_ = n;
+        brace_ = brace;
+      }
+    }
+  }
+  bool found_ = false;
+  std::string name_;
+  std::size_t brace_ = 0;
+
+ private:
+  const std::vector<std::string>& names_;
+};
+}  // namespace
+
+void reject_placeholders(const Unit& unit, const std::vector<std::string>& names,
+                         const std::string& message, const std::string& hint) {
+  if (names.empty()) return;
+  FirstField visitor(names);
+  sql::scan_placeholders(unit.script, 0, unit.script.tokens.size(), visitor);
+  if (!visitor.found_) return;
+  throw Error(fmt::format(fmt::runtime(message), visitor.name_),
+              unit.script.source.location(visitor.brace_))
+      .hint(hint);
+}
+
+void execute(db::Connection& conn, const Unit& unit) {
+  if (unit.statements.empty()) return;
+  std::vector<std::string_view> texts;
+  texts.reserve(unit.statements.size());
+  for (const auto& r : unit.statements) texts.emplace_back(r.sql);
+  auto failure = db::run_batch(conn, texts);
+  if (!failure) return;
+
+  const sql::Rendered& rendered = unit.statements[failure->statement];
+  Error error = failure->error.to_error();
+  if (!failure->error.internal_query.empty()) {
+    error.detail("QUERY", failure->error.internal_query);
+  }
+  if (failure->offset) {
+    error.at(sql::source_location(unit.script, rendered, *failure->offset));
+  } else {
+    // No position from the server: point at the statement's first code.
+    error.at(unit.script.source.location(unit.code_starts[failure->statement]));
+  }
+  throw error;
+}
+
+}  // namespace pum::run

@@ -1,0 +1,44 @@
+#pragma once
+// A unit of SQL ready to run: a changelog file, an SQL hook file or an inline `code:` hook, read,
+// checked and rendered with the run's parameters BEFORE anything is sent, so that every
+// file-level error (forbidden statement, unknown placeholder, unterminated quote) stops the
+// command while the database is still untouched.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "pum/db/connection.hpp"
+#include "pum/params/value.hpp"
+#include "pum/sql/render.hpp"
+#include "pum/sql/script.hpp"
+
+namespace pum::run {
+
+struct Unit {
+  std::string label;  // how logs name it: the file's display path, or "SQL code"
+  sql::Script script;
+  // One per statement with code; a single one holding the whole text for inline code.
+  std::vector<sql::Rendered> statements;
+  // Source offset of the first code token of each rendered statement (where an error without a
+  // server position is reported).
+  std::vector<std::size_t> code_starts;
+};
+
+// A .sql file: split into statements, transaction control rejected (Q5), rendered.
+Unit prepare_file(const std::filesystem::path& path, const std::string& display,
+                  const Parameters& params);
+
+// Inline SQL (`code:` hooks): sent as one text, as pum does; transaction control is rejected
+// too, since it would break the command's single transaction.
+Unit prepare_code(const std::string& code, const std::string& display, const Parameters& params);
+
+// Throws pum::Error located at the first placeholder of the script that names one of `names`.
+void reject_placeholders(const Unit& unit, const std::vector<std::string>& names,
+                         const std::string& message, const std::string& hint);
+
+// Runs the unit in one round trip. A server error is thrown as pum::Error located at the file,
+// line and column of the failing statement (from the server's position when it gives one),
+// with SQLSTATE, DETAIL, HINT and CONTEXT.
+void execute(db::Connection& conn, const Unit& unit);
+
+}  // namespace pum::run

@@ -1,0 +1,95 @@
+// pum upgrade (spec §6.2): one transaction; the application layer is dropped and recreated on
+// every upgrade, even with nothing new to apply (decision Q6).
+#include <fmt/format.h>
+
+#include "pum/plan/plan.hpp"
+#include "pum/run/commands.hpp"
+#include "pum/run/parameters.hpp"
+#include "pum/run/project.hpp"
+#include "pum/ui/log.hpp"
+
+namespace pum::run {
+
+namespace {
+
+std::vector<plan::Applied> applied_rows(const std::vector<history::MigrationRow>& rows) {
+  std::vector<plan::Applied> applied;
+  applied.reserve(rows.size());
+  for (const auto& row : rows) {
+    applied.push_back({*Version::parse(row.version), row.module, row.beta_testing});
+  }
+  return applied;
+}
+
+}  // namespace
+
+const history::MigrationRow& installed_state(Session& session, const config::Config& config,
+                                             std::vector<history::MigrationRow>& rows) {
+  if (!session.table.exists()) {
+    throw Error(fmt::format("{} does not exist: the module is not installed in this database",
+                            session.table.display_name()))
+        .hint(
+            "use pum install, or pum baseline --create-table -b VERSION for a database "
+            "installed by other means");
+  }
+  rows = session.table.read_all();
+  const history::MigrationRow* latest = latest_row(rows, session.table.display_name());
+  if (latest == nullptr) {
+    throw Error(fmt::format("{} holds no version", session.table.display_name()))
+        .hint("record the installed version with pum baseline -b VERSION");
+  }
+  if (!latest->module.empty() && latest->module != config.module) {
+    throw Error(fmt::format("this database holds module '{}' in {}, but {} describes module '{}'",
+                            latest->module, session.table.display_name(), config.display_file,
+                            config.module))
+        .hint(
+            "check -p (wrong database?) and -d/-c (wrong module?); each module needs its own "
+            "pum.migration_table_schema");
+  }
+  return *latest;
+}
+
+void upgrade(const Global& global, const UpgradeOptions& options) {
+  config::Config config = load_project_config(global);
+  std::vector<Migration> migrations = load_migrations(config);
+  std::optional<Version> max = parse_version_option(options.max_version, "--max-version");
+
+  Session session(global, config);
+  std::vector<history::MigrationRow> rows;
+  const history::MigrationRow& latest = installed_state(session, config, rows);
+  if (latest.beta_testing && !options.force) {
+    throw Error(fmt::format("the installation is in beta testing (version {}): it cannot be "
+                            "upgraded",
+                            latest.version))
+        .hint("pass --force to upgrade it anyway; its versions stay marked beta testing");
+  }
+  ResolvedParameters params = resolve_parameters(config, options.parameters, &latest.parameters);
+  check_consistency(config, params, &latest.parameters);
+
+  plan::Plan plan =
+      plan::plan_upgrade(migrations, applied_rows(rows), {max, options.skip_baseline_check});
+  std::vector<Unit> drop = options.skip_drop_app
+                               ? std::vector<Unit>{}
+                               : prepare_hooks(config, config.drop_hooks, params.values);
+  std::vector<Unit> create = options.skip_create_app
+                                 ? std::vector<Unit>{}
+                                 : prepare_hooks(config, config.create_hooks, params.values);
+  auto units = prepare_migrations(config, plan.to_apply, params.values);
+
+  if (!plan.to_apply.empty()) session.table.upgrade_layout(config.module);
+  run_hooks(session.conn, drop, HookKind::drop);
+  apply_migrations(session, config, plan.to_apply, units, params.values,
+                   options.beta_testing || latest.beta_testing);
+  run_hooks(session.conn, create, HookKind::create);
+  if (plan.to_apply.empty()) {
+    log::info("Nothing to upgrade: {} is at version {}", session.table.display_name(),
+              latest.version);
+  } else {
+    log::info("Upgraded {} from version {} to {}", session.table.display_name(), latest.version,
+              plan.to_apply.back()->version.str());
+  }
+  log::info("Committing changes...");
+  session.transaction.commit();
+}
+
+}  // namespace pum::run

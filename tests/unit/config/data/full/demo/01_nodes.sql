@@ -1,0 +1,1 @@
+INSERT INTO pipes_od.node (id) VALUES (1);

@@ -1,0 +1,1 @@
+DROP VIEW IF EXISTS pum_test_app.some_view;

@@ -1,0 +1,1 @@
+CREATE VIEW pum_test_app.some_view AS SELECT 1 AS a;
