@@ -49,9 +49,22 @@ std::optional<double> parse_decimal(std::string_view text) {
   return negative ? -value : value;
 }
 
-std::optional<bool> parse_boolean(std::string_view text) {
+// Text to boolean, never silently different from pum 1.8: a word pum reads as true is true, a
+// word that plainly means false is false (pum reads every other word as false too), anything
+// else — where pum would silently take false for something that looks like true, such as "on"
+// or "True" in YAML — is refused.
+// pum 1.8, YAML default given as a string: true iff "1", "true" or "TRUE".
+std::optional<bool> parse_boolean_yaml(std::string_view text) {
+  if (text == "1" || text == "true" || text == "TRUE") return true;
   const std::string word = lower(text);
-  if (word == "true" || word == "1" || word == "yes" || word == "on") return true;
+  if (word == "0" || word == "false" || word == "no" || word == "off") return false;
+  return std::nullopt;
+}
+
+// pum 1.8, -p NAME VALUE: true iff the lower-cased value is "true", "1" or "yes".
+std::optional<bool> parse_boolean_cli(std::string_view text) {
+  const std::string word = lower(text);
+  if (word == "true" || word == "1" || word == "yes") return true;
   if (word == "false" || word == "0" || word == "no" || word == "off") return false;
   return std::nullopt;
 }
@@ -96,7 +109,7 @@ std::optional<Value> to_boolean(const Value& value) {
     return std::nullopt;
   }
   if (const auto* s = std::get_if<std::string>(&value)) {
-    if (auto b = parse_boolean(*s)) return Value{*b};
+    if (auto b = parse_boolean_yaml(*s)) return Value{*b};
   }
   return std::nullopt;
 }
@@ -174,8 +187,8 @@ Value coerce_cli_value(const ParameterDef& def, std::string_view text) {
       hint = "pass a number such as 1.5";
       break;
     case ParamType::boolean:
-      if (auto b = parse_boolean(text)) value = Value{*b};
-      hint = "pass true or false (yes/no, on/off and 1/0 work too)";
+      if (auto b = parse_boolean_cli(text)) value = Value{*b};
+      hint = "pass true or false (yes/no and 1/0 work too)";
       break;
     case ParamType::text:
     case ParamType::path:

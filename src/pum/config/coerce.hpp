@@ -13,8 +13,9 @@
 namespace pum::config {
 
 // Converts the text of `-p NAME VALUE` to def.type, then checks def.values. Stricter than pum 1.8:
-// integers and decimals must be the whole text; booleans must be one of true/false, yes/no,
-// on/off, 1/0 (any case) where pum silently takes anything else as false. Throws pum::Error
+// integers and decimals must be the whole text; booleans: true/1/yes are true (as in pum),
+// false/0/no/off are false, and anything else (where pum silently takes false, even for "on") is
+// refused. Throws pum::Error
 // (no location, with a hint) when the text does not convert or is not an allowed value.
 Value coerce_cli_value(const ParameterDef& def, std::string_view text);
 
@@ -22,7 +23,8 @@ Value coerce_cli_value(const ParameterDef& def, std::string_view text);
 // def.values (see is_allowed_value).
 //   integer: integers, integral decimals (2056.0), integral text ("2056", "-3")
 //   decimal: integers, decimals, numeric text ("1.5", "1e3", "inf")
-//   boolean: booleans, integers 0/1, text true/false/yes/no/on/off/1/0 in any case
+//   boolean: booleans, integers 0/1, text 1/true/TRUE (true, as pum) and 0/false/no/off in any
+//            case (false); other text (True, yes, on: pum reads them as false) is refused
 //   text, path: any value, numbers and booleans written out (42, 1.5, true)
 std::optional<Value> coerce_value(const ParameterDef& def, const Value& value);
 // The same conversion, by type.

@@ -42,7 +42,7 @@ Fields check_mapping(const YamlDocument& doc, const YAML::Node& node, const KeyT
       throw doc.error(key, "expected a key name, found " + describe_node(doc, key))
           .hint("keys are plain names such as 'module:'");
     }
-    const std::string written = key.Scalar();
+    const std::string& written = key.Scalar();
     const KeySpec* spec = lookup(table, written);
     if (spec == nullptr) throw_unknown_key(doc, key, written, table);
     for (const auto& seen : fields) {

@@ -42,8 +42,8 @@ struct Field {
 
 class Fields {
  public:
-  Fields(YAML::Node mapping, std::vector<Field> fields)
-      : mapping_(std::move(mapping)), fields_(std::move(fields)) {}
+  Fields(const YAML::Node& mapping, std::vector<Field> fields)
+      : mapping_(mapping), fields_(std::move(fields)) {}
 
   // The field of that (current) name, or nullptr when absent.
   [[nodiscard]] const Field* find(std::string_view name) const;

@@ -34,8 +34,7 @@ std::filesystem::path resolve_hook_file(const YamlDocument& doc, const Field& fi
                                         const std::string& written,
                                         const std::filesystem::path& base_dir) {
   const std::filesystem::path path(written);
-  const std::filesystem::path resolved =
-      (path.is_absolute() ? path : base_dir / path).lexically_normal();
+  std::filesystem::path resolved = (path.is_absolute() ? path : base_dir / path).lexically_normal();
   std::error_code ec;
   const auto status = std::filesystem::status(resolved, ec);
   if (!std::filesystem::exists(status)) {

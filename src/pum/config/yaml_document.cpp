@@ -48,7 +48,7 @@ YamlDocument YamlDocument::parse(std::string text, std::string display_name) {
             "into the first");
   }
   YAML::Node root = documents.empty() ? YAML::Node() : documents[0];
-  return {std::move(source), std::move(root)};
+  return {std::move(source), root};
 }
 
 Mark YamlDocument::mark(const YAML::Node& node) const { return to_mark(*source_, node.Mark()); }

@@ -34,8 +34,8 @@ class YamlDocument {
   [[nodiscard]] Error error(const YAML::Node& node, std::string message) const;
 
  private:
-  YamlDocument(std::shared_ptr<const SourceText> source, YAML::Node root)
-      : source_(std::move(source)), root_(std::move(root)) {}
+  YamlDocument(std::shared_ptr<const SourceText> source, const YAML::Node& root)
+      : source_(std::move(source)), root_(root) {}
 
   std::shared_ptr<const SourceText> source_;
   YAML::Node root_;

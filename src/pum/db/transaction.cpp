@@ -4,7 +4,11 @@
 
 namespace pum::db {
 
-Transaction::Transaction(Connection& conn) : conn_(conn) { conn_.exec("BEGIN"); }
+// READ COMMITTED whatever the database's default: after waiting for the migrations lock, the
+// next statement must see what the previous holder committed.
+Transaction::Transaction(Connection& conn) : conn_(conn) {
+  conn_.exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+}
 
 Transaction::~Transaction() {
   if (!open_) return;

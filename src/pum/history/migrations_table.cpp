@@ -52,6 +52,7 @@ bool MigrationsTable::exists() { return conn_.query(kExists, {schema_}).rows() >
 std::vector<std::string> MigrationsTable::other_schemas() {
   db::Result result = conn_.query(kSchemasWithTable, {schema_});
   std::vector<std::string> schemas;
+  schemas.reserve(static_cast<std::size_t>(result.rows()));
   for (int i = 0; i < result.rows(); ++i) schemas.emplace_back(result.text(i, 0));
   return schemas;
 }

@@ -34,12 +34,12 @@ void info(const Global& global) {
 void baseline(const Global& global, const BaselineOptions& options) {
   config::Config config = load_project_config(global);
   auto version = Version::parse(options.version);
-  if (!version) throw Error("--baseline: " + version.error().message(), {}, ExitCode::usage);
+  if (!version) throw Error("--baseline: " + version.error().message());
   if (!version->is_plain_release()) {
     throw Error(fmt::format("--baseline: cannot record version '{}': pum records versions as X.Y "
                             "or X.Y.Z",
                             options.version),
-                {}, ExitCode::usage);
+                {});
   }
   Session session(global, config);
   if (!session.table.exists()) {

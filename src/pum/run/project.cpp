@@ -26,8 +26,7 @@ std::optional<Version> parse_version_option(const std::optional<std::string>& te
   if (!text) return std::nullopt;
   auto version = Version::parse(*text);
   if (!version) {
-    Error error(fmt::format("{}: {}", flag, version.error().message()), {}, ExitCode::usage);
-    throw error;
+    throw Error(fmt::format("{}: {}", flag, version.error().message()));
   }
   return *version;
 }
@@ -96,6 +95,7 @@ std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
 
 Session::Session(const Global& global, const config::Config& config)
     : conn(db::Connection::open(global.pg_connection)),
+      cancel_on_signal(conn),
       transaction(conn),
       table(conn, config.migration_table_schema) {
   db::acquire_migration_lock(conn, config.migration_table_schema, global.lock_timeout);

@@ -7,6 +7,7 @@
 
 #include "pum/changelog/migration.hpp"
 #include "pum/config/config.hpp"
+#include "pum/db/cancel_on_signal.hpp"
 #include "pum/db/connection.hpp"
 #include "pum/db/transaction.hpp"
 #include "pum/history/migrations_table.hpp"
@@ -18,8 +19,8 @@ namespace pum::run {
 config::Config load_project_config(const Global& global);
 std::vector<Migration> load_migrations(const config::Config& config);
 
-// --max-version and friends: nullopt when not given; throws a usage-level pum::Error naming the
-// flag when the text is not a version.
+// --max-version and friends: nullopt when not given; throws pum::Error (exit 1, as pum) naming
+// the flag when the text is not a version.
 std::optional<Version> parse_version_option(const std::optional<std::string>& text,
                                             const char* flag);
 
@@ -40,6 +41,7 @@ std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
 // Connection + transaction + migrations lock, in that order.
 struct Session {
   db::Connection conn;
+  db::CancelOnSignal cancel_on_signal;
   db::Transaction transaction;
   history::MigrationsTable table;
 

@@ -171,8 +171,12 @@ TEST(Parameters, BooleanDefaults) {
   };
   EXPECT_EQ(def("true"), Value{true});
   EXPECT_EQ(def("yes"), Value{true});
-  EXPECT_EQ(def("'True'"), Value{true});  // pum 1.8 would take false (Q9)
-  EXPECT_EQ(def("'on'"), Value{true});
+  // pum 1.8 would silently take false for these quoted words: refused instead.
+  for (const char* word : {"'True'", "'on'", "'yes'"}) {
+    const Error e =
+        module.error(kHead + "  - name: b\n    type: boolean\n    default: " + word + "\n");
+    EXPECT_NE(e.what().find("is not a boolean"), std::string::npos) << word;
+  }
   EXPECT_EQ(def("1"), Value{true});
   EXPECT_EQ(def("'1'"), Value{true});
   EXPECT_EQ(def("off"), Value{false});

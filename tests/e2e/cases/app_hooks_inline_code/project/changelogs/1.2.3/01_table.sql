@@ -1,0 +1,3 @@
+CREATE SCHEMA pum_test_data;
+CREATE TABLE pum_test_data.some_table (id serial PRIMARY KEY, name text);
+INSERT INTO pum_test_data.some_table (name) VALUES ('one');

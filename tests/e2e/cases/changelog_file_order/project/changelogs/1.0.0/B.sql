@@ -1,0 +1,1 @@
+INSERT INTO fo.seen (file) VALUES ('B.sql');

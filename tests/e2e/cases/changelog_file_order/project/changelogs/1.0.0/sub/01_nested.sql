@@ -1,0 +1,1 @@
+files in sub-directories are not changelogs and would fail;

@@ -1,0 +1,2 @@
+CREATE SCHEMA rp;
+CREATE TABLE rp.t (id integer PRIMARY KEY);

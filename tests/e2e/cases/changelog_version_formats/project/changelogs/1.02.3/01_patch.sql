@@ -1,0 +1,1 @@
+INSERT INTO vf.seen (version) VALUES ('1.02.3');

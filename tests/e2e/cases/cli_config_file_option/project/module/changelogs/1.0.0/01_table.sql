@@ -1,0 +1,2 @@
+CREATE SCHEMA cf;
+CREATE TABLE cf.t (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+ALTER TABLE cf.t ADD COLUMN name text;

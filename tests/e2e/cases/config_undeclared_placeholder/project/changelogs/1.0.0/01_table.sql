@@ -1,0 +1,2 @@
+CREATE SCHEMA ph;
+CREATE TABLE ph.t (id integer, srid integer DEFAULT {SRID});

@@ -1,0 +1,1 @@
+this directory is not the changelogs directory of the module and is never read;

@@ -1,0 +1,1 @@
+ALTER TABLE app_data.t ADD COLUMN name text;

@@ -1,0 +1,2 @@
+CREATE SCHEMA pum_test_data;
+CREATE TABLE pum_test_data.some_table (id integer, name text);

@@ -1,0 +1,2 @@
+CREATE SCHEMA mm;
+CREATE TABLE mm.t (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+ALTER TABLE mm.t ADD COLUMN name text;

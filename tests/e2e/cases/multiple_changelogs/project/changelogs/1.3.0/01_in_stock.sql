@@ -1,0 +1,1 @@
+ALTER TABLE inventory.item ADD COLUMN in_stock boolean DEFAULT true;

@@ -1,0 +1,1 @@
+ALTER TABLE inventory.item ADD COLUMN price numeric(10, 2);

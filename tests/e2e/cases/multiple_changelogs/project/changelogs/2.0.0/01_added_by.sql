@@ -1,0 +1,1 @@
+ALTER TABLE inventory.item ADD COLUMN added_by text;

@@ -1,0 +1,4 @@
+CREATE TABLE inventory.supplier (
+    id serial PRIMARY KEY,
+    name text NOT NULL
+);

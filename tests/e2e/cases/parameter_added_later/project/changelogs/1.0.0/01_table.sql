@@ -1,0 +1,2 @@
+CREATE SCHEMA al;
+CREATE TABLE al.t (id integer PRIMARY KEY);

@@ -1,0 +1,2 @@
+CREATE SCHEMA geo;
+CREATE TABLE geo.a (id integer PRIMARY KEY, srid integer DEFAULT {srid});

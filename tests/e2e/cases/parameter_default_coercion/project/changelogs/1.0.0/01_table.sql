@@ -1,0 +1,6 @@
+CREATE SCHEMA co;
+CREATE TABLE co.t (
+    code text DEFAULT {code},
+    count integer DEFAULT {count},
+    ratio numeric DEFAULT {ratio}
+);

@@ -1,0 +1,1 @@
+ALTER TABLE legacy.member ADD COLUMN email text;

@@ -1,0 +1,2 @@
+CREATE SCHEMA se;
+CREATE TABLE se.first (id integer);

@@ -1,0 +1,1 @@
+ALTER TABLE se.first ADD COLUMN name text;

@@ -1,0 +1,4 @@
+-- adds a second and a third table
+CREATE TABLE se.second (id integer);
+
+CREATE TABEL se.third (id integer);

@@ -1,0 +1,1 @@
+INSERT INTO hooks.runs (kind) VALUES ('1.2.0');

@@ -1,0 +1,2 @@
+CREATE SCHEMA ord;
+CREATE TABLE ord.t (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+ALTER TABLE ord.t ADD COLUMN nine integer;
