@@ -13,6 +13,10 @@ function(pum_module name)
     target_include_directories(pum_${name} INTERFACE ${PROJECT_SOURCE_DIR}/src)
     target_link_libraries(pum_${name} INTERFACE ${ARG_DEPS})
   endif()
+  # A module may add its own build logic (optional dependencies, generated files).
+  if(EXISTS ${PROJECT_SOURCE_DIR}/src/pum/${name}/module.cmake)
+    include(${PROJECT_SOURCE_DIR}/src/pum/${name}/module.cmake)
+  endif()
 endfunction()
 
 # pum_unit_tests(NAME DEPS ...): tests/unit/NAME/*.cpp into the GoogleTest binary unit_NAME.

@@ -10,6 +10,10 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy hyperfine
+  python3-dev python3-psycopg
+  chromium
+  pgbouncer
+  clang libclang-rt-14-dev
 )
 
 # One dpkg-query for all packages; unknown packages print nothing on stdout.

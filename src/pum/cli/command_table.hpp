@@ -1,9 +1,12 @@
 #pragma once
 // One table of sub-commands: name, summary, how it adds its flags, what it runs. Help text comes
-// from the same table. Adding a command = one row + one setup/handler pair.
+// from the same table. Adding a command = one row + one setup/handler pair, in the group file of
+// its feature (commands_core.cpp, commands_roles.cpp, commands_check.cpp, commands_ops.cpp);
+// a group keeps the option values of its commands in its own file.
 #include <CLI/CLI.hpp>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "pum/run/options.hpp"
 
@@ -34,6 +37,17 @@ struct Command {
   int (*handler)(CliState& state);
 };
 
-std::span<const Command> command_table();
+// Every command, in help order: the groups concatenated.
+std::vector<Command> command_table();
+
+std::span<const Command> core_commands();   // info install upgrade baseline app uninstall
+std::span<const Command> roles_commands();  // role
+std::span<const Command> check_commands();  // check drift
+std::span<const Command> ops_commands();    // db dump restore
+
+// -p NAME VALUE (repeatable) of a sub-command.
+void add_parameter_option(CLI::App& sub, std::vector<std::pair<std::string, std::string>>& into);
+// --lock-timeout SECONDS of a sub-command that takes the migrations lock.
+void add_lock_timeout(CLI::App& sub, std::optional<double>& into);
 
 }  // namespace pum::cli

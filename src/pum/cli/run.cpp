@@ -53,8 +53,9 @@ int run(int argc, char** argv) {
   verbose->excludes(quiet);
   app.require_subcommand(0, 1);
 
+  const std::vector<Command> commands = command_table();
   std::vector<std::pair<CLI::App*, const Command*>> subs;
-  for (const Command& command : command_table()) {
+  for (const Command& command : commands) {
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
     command.setup(*sub, state);
     subs.emplace_back(sub, &command);

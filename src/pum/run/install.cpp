@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "pum/plan/plan.hpp"
+#include "pum/roles/roles.hpp"
 #include "pum/run/commands.hpp"
 #include "pum/run/demo_data.hpp"
 #include "pum/run/parameters.hpp"
@@ -81,10 +82,12 @@ void install(const Global& global, const InstallOptions& options) {
   log::info("Creating migrations table...");
   session.table.create();
   log::info("Created migration table: {}", session.table.display_name());
+  if (!options.skip_roles) roles::create_configured_roles(session.conn, config);
   log::info("Installing module...");
   run_hooks(session.conn, drop, HookKind::drop);
   apply_migrations(session, config, plan.to_apply, units, params.values, options.beta_testing);
   run_hooks(session.conn, create, HookKind::create);
+  if (!options.skip_grant) roles::grant_configured_permissions(session.conn, config);
   log::info("Installed {} table and applied changelogs up to version {}",
             session.table.display_name(), plan.to_apply.back()->version.str());
   log::info("Committing changes...");

@@ -4,6 +4,7 @@
 
 #include "pum/changelog/changelog_dir.hpp"
 #include "pum/db/advisory_lock.hpp"
+#include "pum/hooks/python_hook.hpp"
 #include "pum/ui/log.hpp"
 
 namespace pum::run {
@@ -47,12 +48,11 @@ std::vector<Unit> prepare_hooks(const config::Config& config,
       continue;
     }
     if (hook.file->extension() == ".py") {
-      throw Error(
-          fmt::format("Python hooks are not available in this build: {}", hook.file_display),
-          config.location(hook.mark))
-          .hint(
-              "this pum runs SQL hooks (file: *.sql and code:); use a build with Python hooks, "
-              "or rewrite the hook in SQL");
+      Unit unit{hook.file_display, sql::parse_script(SourceText(hook.file_display, "")), {}};
+      unit.python = hooks::load_python_hook(config, hook);
+      unit.params = params;
+      units.push_back(std::move(unit));
+      continue;
     }
     units.push_back(prepare_file(*hook.file, hook.file_display, params));
   }

@@ -72,6 +72,10 @@ void reject_placeholders(const Unit& unit, const std::vector<std::string>& names
 }
 
 void execute(db::Connection& conn, const Unit& unit) {
+  if (unit.python) {
+    hooks::run_python_hook(*unit.python, conn, unit.params);
+    return;
+  }
   if (unit.statements.empty()) return;
   std::vector<std::string_view> texts;
   texts.reserve(unit.statements.size());

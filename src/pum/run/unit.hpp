@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pum/db/connection.hpp"
+#include "pum/hooks/python_hook.hpp"
 #include "pum/params/value.hpp"
 #include "pum/sql/render.hpp"
 #include "pum/sql/script.hpp"
@@ -22,6 +23,9 @@ struct Unit {
   // Source offset of the first code token of each rendered statement (where an error without a
   // server position is reported).
   std::vector<std::size_t> code_starts;
+  // A Python hook instead of SQL: run with `params` (the run's full parameter set).
+  std::shared_ptr<hooks::PythonHook> python;
+  Parameters params;
 };
 
 // A .sql file: split into statements, transaction control rejected (Q5), rendered.

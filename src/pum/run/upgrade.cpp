@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pum/plan/plan.hpp"
+#include "pum/roles/roles.hpp"
 #include "pum/run/commands.hpp"
 #include "pum/run/parameters.hpp"
 #include "pum/run/project.hpp"
@@ -81,6 +82,10 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
   apply_migrations(session, config, plan.to_apply, units, params.values,
                    options.beta_testing || latest.beta_testing);
   run_hooks(session.conn, create, HookKind::create);
+  if (!options.skip_grant) {
+    roles::create_configured_roles(session.conn, config);
+    roles::grant_configured_permissions(session.conn, config);
+  }
   if (plan.to_apply.empty()) {
     log::info("Nothing to upgrade: {} is at version {}", session.table.display_name(),
               latest.version);

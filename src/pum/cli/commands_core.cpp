@@ -1,26 +1,25 @@
 #include "pum/cli/command_table.hpp"
-
 #include "pum/run/commands.hpp"
 
 namespace pum::cli {
 
-namespace {
-
-void add_parameter_option(CLI::App& sub, CliState& state) {
-  sub.add_option("-p,--parameter", state.parameters,
+void add_parameter_option(CLI::App& sub, std::vector<std::pair<std::string, std::string>>& into) {
+  sub.add_option("-p,--parameter", into,
                  "Set a parameter declared in .pum.yaml (repeatable): -p NAME VALUE")
       ->type_size(2)
       ->allow_extra_args(false)
       ->type_name("NAME VALUE");
 }
 
-void add_lock_timeout(CLI::App& sub, CliState& state) {
-  sub.add_option("--lock-timeout", state.lock_timeout,
+void add_lock_timeout(CLI::App& sub, std::optional<double>& into) {
+  sub.add_option("--lock-timeout", into,
                  "Give up after waiting this many seconds for another pum run on the same "
                  "database (default: wait)")
       ->check(CLI::NonNegativeNumber)
       ->type_name("SECONDS");
 }
+
+namespace {
 
 void setup_info(CLI::App& /*sub*/, CliState& /*state*/) {}
 int run_info(CliState& state) {
@@ -30,7 +29,7 @@ int run_info(CliState& state) {
 
 void setup_install(CLI::App& sub, CliState& state) {
   auto& o = state.install;
-  add_parameter_option(sub, state);
+  add_parameter_option(sub, state.parameters);
   sub.add_option("--max-version", o.max_version,
                  "Install changelogs up to and including this version");
   sub.add_flag("--skip-roles", o.skip_roles, "Do not create the roles of .pum.yaml");
@@ -42,7 +41,7 @@ void setup_install(CLI::App& sub, CliState& state) {
   sub.add_flag("--skip-create-app", o.skip_create_app, "Do not run the application create hooks");
   sub.add_flag("--allow-multiple-modules", o.allow_multiple_modules,
                "Allow another module's pum_migrations table in another schema");
-  add_lock_timeout(sub, state);
+  add_lock_timeout(sub, state.lock_timeout);
 }
 int run_install(CliState& state) {
   state.install.parameters = state.parameters;
@@ -52,7 +51,7 @@ int run_install(CliState& state) {
 
 void setup_upgrade(CLI::App& sub, CliState& state) {
   auto& o = state.upgrade;
-  add_parameter_option(sub, state);
+  add_parameter_option(sub, state.parameters);
   sub.add_option("-u,--max-version", o.max_version, "Upgrade up to and including this version");
   sub.add_flag("--skip-grant", o.skip_grant, "Do not create roles nor grant permissions");
   sub.add_flag("--beta-testing", o.beta_testing, "Record the new versions as beta testing");
@@ -62,7 +61,7 @@ void setup_upgrade(CLI::App& sub, CliState& state) {
   sub.add_flag("--skip-baseline-check", o.skip_baseline_check,
                "Do not require a row for every changelog up to the current version (after a "
                "restore + baseline)");
-  add_lock_timeout(sub, state);
+  add_lock_timeout(sub, state.lock_timeout);
 }
 int run_upgrade(CliState& state) {
   state.upgrade.parameters = state.parameters;
@@ -76,7 +75,7 @@ void setup_baseline(CLI::App& sub, CliState& state) {
   sub.add_flag("--create-table", o.create_table, "Create the pum_migrations table if missing");
   sub.add_flag("--allow-multiple-modules", o.allow_multiple_modules,
                "Allow another module's pum_migrations table in another schema");
-  add_lock_timeout(sub, state);
+  add_lock_timeout(sub, state.lock_timeout);
 }
 int run_baseline(CliState& state) {
   run::baseline(state.global, state.baseline);
@@ -87,8 +86,8 @@ void setup_app(CLI::App& sub, CliState& state) {
   sub.add_option("action", state.app_action, "create, drop or recreate")
       ->required()
       ->check(CLI::IsMember({"create", "drop", "recreate"}));
-  add_parameter_option(sub, state);
-  add_lock_timeout(sub, state);
+  add_parameter_option(sub, state.parameters);
+  add_lock_timeout(sub, state.lock_timeout);
 }
 int run_app(CliState& state) {
   state.app.parameters = state.parameters;
@@ -100,9 +99,9 @@ int run_app(CliState& state) {
 }
 
 void setup_uninstall(CLI::App& sub, CliState& state) {
-  add_parameter_option(sub, state);
+  add_parameter_option(sub, state.parameters);
   sub.add_flag("--force", state.uninstall.force, "Do not ask for confirmation");
-  add_lock_timeout(sub, state);
+  add_lock_timeout(sub, state.lock_timeout);
 }
 int run_uninstall(CliState& state) {
   state.uninstall.parameters = state.parameters;
@@ -124,6 +123,14 @@ const Command kCommands[] = {
 
 }  // namespace
 
-std::span<const Command> command_table() { return kCommands; }
+std::span<const Command> core_commands() { return kCommands; }
+
+std::vector<Command> command_table() {
+  std::vector<Command> all;
+  for (auto group : {core_commands(), roles_commands(), check_commands(), ops_commands()}) {
+    all.insert(all.end(), group.begin(), group.end());
+  }
+  return all;
+}
 
 }  // namespace pum::cli

@@ -1,0 +1,25 @@
+// The build without Python headers: .py hooks are refused before anything runs.
+#include <fmt/format.h>
+
+#include "pum/hooks/python_hook.hpp"
+
+namespace pum::hooks {
+
+class PythonHook {};
+
+bool python_available() { return false; }
+
+std::shared_ptr<PythonHook> load_python_hook(const config::Config& config,
+                                             const config::Hook& hook) {
+  throw Error(fmt::format("Python hooks are not available in this build: {}", hook.file_display),
+              config.location(hook.mark))
+      .hint(
+          "this pum was built without Python; rebuild with python3-dev installed, or rewrite "
+          "the hook in SQL");
+}
+
+void run_python_hook(PythonHook& /*hook*/, db::Connection& /*conn*/, const Parameters& /*params*/) {
+  throw Error("Python hooks are not available in this build");
+}
+
+}  // namespace pum::hooks
