@@ -1,3 +1,6 @@
+#include <cstdlib>
+#include <string>
+
 #include "pum/cli/command_table.hpp"
 #include "pum/run/commands.hpp"
 
@@ -15,7 +18,16 @@ void add_lock_timeout(CLI::App& sub, std::optional<double>& into) {
   sub.add_option("--lock-timeout", into,
                  "Give up after waiting this many seconds for another pum run on the same "
                  "database (default: wait)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            char* end = nullptr;
+            double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || *end != '\0' || !(value >= 0.0) || value > 1e7) {
+              return "expects a number of seconds (0 or more), got '" + text + "'";
+            }
+            return {};
+          },
+          "SECONDS"))
       ->type_name("SECONDS");
 }
 

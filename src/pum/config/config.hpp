@@ -25,7 +25,8 @@ struct Hook {
   std::optional<std::filesystem::path> file;  // absolute, resolved against the module directory
   std::string file_display;                   // as written in the YAML
   std::optional<std::string> code;
-  Mark mark;
+  Mark mark;       // the hook's entry
+  Mark code_mark;  // the `code:` value, to locate errors inside inline SQL
 };
 
 enum class PermissionType { read, write };

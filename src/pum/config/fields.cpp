@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+#include <string>
+
 #include "pum/config/coerce.hpp"
 
 namespace pum::config {
@@ -65,9 +68,18 @@ bool read_bool(const YamlDocument& doc, const Field& field) {
   if (field.value.IsScalar()) {
     const TypedScalar typed = typed_scalar(doc, field.value);
     if (typed.type == ScalarType::boolean) return std::get<bool>(typed.value);
-    // pum 1.8 (pydantic) also takes 0/1 and quoted "true", "no", ... for a boolean key.
-    if (auto value = coerce_to_type(ParamType::boolean, typed.value)) {
-      if (const bool* b = std::get_if<bool>(&*value)) return *b;
+    // pum 1.8 validates boolean keys with pydantic, which also takes 0/1 and these words in any
+    // case, quoted or not.
+    if (const auto* i = std::get_if<std::int64_t>(&typed.value)) {
+      if (*i == 0 || *i == 1) return *i == 1;
+    }
+    std::string word = field.value.Scalar();
+    for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* t : {"1", "on", "t", "true", "y", "yes"}) {
+      if (word == t) return true;
+    }
+    for (const char* f : {"0", "off", "f", "false", "n", "no"}) {
+      if (word == f) return false;
     }
   }
   throw_wrong_kind(doc, field.at(), field.value, field.quoted(), "true or false");

@@ -27,8 +27,8 @@ std::string read_nonempty_string(const YamlDocument& doc, const Field& field);
 std::optional<std::string> read_optional_string(const YamlDocument& doc, const Field& field);
 // Any scalar's text as written (`1.8` and `"1.8"` both give "1.8"); for version numbers.
 std::string read_scalar_text(const YamlDocument& doc, const Field& field);
-// true/false (YAML 1.1 spellings: yes/no, on/off too; also 0/1 and those words quoted, as
-// pydantic takes them in pum 1.8); null is false.
+// true/false (YAML 1.1 spellings: yes/no, on/off too; also 0/1, t/f, y/n and those words
+// quoted, in any case, as pydantic takes them in pum 1.8); null is false.
 bool read_bool(const YamlDocument& doc, const Field& field);
 // The entries of a list; null gives none.
 std::vector<YAML::Node> read_list(const YamlDocument& doc, const Field& field);

@@ -84,6 +84,7 @@ Hook read_hook(const YamlDocument& doc, const YAML::Node& item, std::string_view
     hook.file = resolve_hook_file(doc, *fields.find("file"), file, base_dir);
   } else {
     hook.code = code;
+    hook.code_mark = doc.mark(fields.find("code")->value);
   }
   return hook;
 }

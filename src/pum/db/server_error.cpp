@@ -47,6 +47,7 @@ Error ServerError::to_error() const {
   error.sqlstate(sqlstate);
   if (!detail.empty()) error.detail("DETAIL", detail);
   if (!hint.empty()) error.detail("HINT", hint);
+  if (!internal_query.empty()) error.detail("QUERY", internal_query);
   if (!context.empty()) error.detail("CONTEXT", context);
   return error;
 }

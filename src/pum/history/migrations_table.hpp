@@ -2,7 +2,7 @@
 // The pum_migrations table of pum 1.x (layout v3), read and written exactly as pum 1.8 does so
 // that either tool can continue what the other started. Layouts v1 and v2 are read as they are
 // and upgraded to v3 in place before the first write (decision Q10). All of its SQL lives in
-// migrations_sql.cpp.
+// migrations_table.cpp.
 #include <string>
 #include <vector>
 

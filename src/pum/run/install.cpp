@@ -71,9 +71,8 @@ void install(const Global& global, const InstallOptions& options) {
   if (!options.allow_multiple_modules) {
     auto others = session.table.other_schemas();
     if (!others.empty()) {
-      std::string list;
-      for (const auto& s : others) list += (list.empty() ? "" : ", ") + s + ".pum_migrations";
-      throw Error(fmt::format("another module is installed in this database ({})", list))
+      throw Error(
+          fmt::format("another module is installed in this database ({})", join_tables(others)))
           .hint(
               "pass --allow-multiple-modules to install several modules, each with its own "
               "pum.migration_table_schema");

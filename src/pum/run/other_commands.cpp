@@ -47,14 +47,29 @@ void baseline(const Global& global, const BaselineOptions& options) {
       throw Error(fmt::format("{} table does not exist. Use --create-table to create it.",
                               session.table.display_name()));
     }
-    if (!options.allow_multiple_modules && !session.table.other_schemas().empty()) {
-      throw Error("another module is installed in this database")
-          .hint("pass --allow-multiple-modules to keep several modules in one database");
+    if (!options.allow_multiple_modules) {
+      auto others = session.table.other_schemas();
+      if (!others.empty()) {
+        throw Error(
+            fmt::format("another module is installed in this database ({})", join_tables(others)))
+            .hint(
+                "pass --allow-multiple-modules to keep several modules in one database, each "
+                "with its own pum.migration_table_schema");
+      }
     }
     session.table.create();
     log::info("Created migration table: {}", session.table.display_name());
   }
   auto rows = session.table.read_all();
+  if (const history::MigrationRow* latest = latest_row(rows, session.table.display_name());
+      latest != nullptr && !latest->module.empty() && latest->module != config.module) {
+    throw Error(fmt::format("this database holds module '{}' in {}, but {} describes module '{}'",
+                            latest->module, session.table.display_name(), config.display_file,
+                            config.module))
+        .hint(
+            "check -p (wrong database?) and -d/-c (wrong module?); each module needs its own "
+            "pum.migration_table_schema");
+  }
   std::vector<plan::Applied> applied;
   for (const auto& row : rows) {
     if (auto v = Version::parse(row.version)) applied.push_back({*v, row.module, row.beta_testing});

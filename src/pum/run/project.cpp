@@ -32,6 +32,12 @@ std::optional<Version> parse_version_option(const std::optional<std::string>& te
   return *version;
 }
 
+std::string join_tables(const std::vector<std::string>& schemas) {
+  std::string list;
+  for (const auto& s : schemas) list += (list.empty() ? "" : ", ") + s + ".pum_migrations";
+  return list;
+}
+
 std::string migration_dir_display(const config::Config& config, const Migration& migration) {
   return config.changelogs_directory + "/" + migration.label;
 }
@@ -44,7 +50,14 @@ std::vector<Unit> prepare_hooks(const config::Config& config,
     if (hook.code) {
       std::string name =
           fmt::format("{} (code hook at line {})", config.display_file, hook.mark.line);
-      units.push_back(prepare_code(*hook.code, name, params));
+      std::optional<CodeOrigin> origin = CodeOrigin::find(config, hook);
+      try {
+        units.push_back(prepare_code(*hook.code, name, params));
+      } catch (Error& error) {
+        if (origin && error.location().file == name) error.at(origin->map(error.location()));
+        throw;
+      }
+      units.back().origin = std::move(origin);
       continue;
     }
     if (hook.file->extension() == ".py") {

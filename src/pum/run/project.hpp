@@ -64,6 +64,9 @@ void apply_migrations(Session& session, const config::Config& config,
 const history::MigrationRow& installed_state(Session& session, const config::Config& config,
                                              std::vector<history::MigrationRow>& rows);
 
+// "a.pum_migrations, b.pum_migrations" for messages.
+std::string join_tables(const std::vector<std::string>& schemas);
+
 std::string migration_dir_display(const config::Config& config, const Migration& migration);
 
 }  // namespace pum::run

@@ -85,15 +85,11 @@ void execute(db::Connection& conn, const Unit& unit) {
 
   const sql::Rendered& rendered = unit.statements[failure->statement];
   Error error = failure->error.to_error();
-  if (!failure->error.internal_query.empty()) {
-    error.detail("QUERY", failure->error.internal_query);
-  }
-  if (failure->offset) {
-    error.at(sql::source_location(unit.script, rendered, *failure->offset));
-  } else {
-    // No position from the server: point at the statement's first code.
-    error.at(unit.script.source.location(unit.code_starts[failure->statement]));
-  }
+  SourceLocation where = failure->offset
+                             ? sql::source_location(unit.script, rendered, *failure->offset)
+                             // No position from the server: point at the statement's first code.
+                             : unit.script.source.location(unit.code_starts[failure->statement]);
+  error.at(unit.origin ? unit.origin->map(where) : where);
   throw error;
 }
 

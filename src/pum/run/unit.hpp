@@ -10,6 +10,7 @@
 #include "pum/db/connection.hpp"
 #include "pum/hooks/python_hook.hpp"
 #include "pum/params/value.hpp"
+#include "pum/run/code_origin.hpp"
 #include "pum/sql/render.hpp"
 #include "pum/sql/script.hpp"
 
@@ -26,6 +27,8 @@ struct Unit {
   // A Python hook instead of SQL: run with `params` (the run's full parameter set).
   std::shared_ptr<hooks::PythonHook> python;
   Parameters params;
+  // For inline code: where it sits in .pum.yaml (errors are reported there).
+  std::optional<CodeOrigin> origin;
 };
 
 // A .sql file: split into statements, transaction control rejected (Q5), rendered.

@@ -69,6 +69,12 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
 
   plan::Plan plan =
       plan::plan_upgrade(migrations, applied_rows(rows), {max, options.skip_baseline_check});
+  for (const Migration* skipped : plan.skipped_below_baseline) {
+    log::warning(
+        "Skipping changelog version {}: it is not recorded but lies below the current "
+        "version {} (--skip-baseline-check)",
+        skipped->version.str(), latest.version);
+  }
   std::vector<Unit> drop = options.skip_drop_app
                                ? std::vector<Unit>{}
                                : prepare_hooks(config, config.drop_hooks, params.values);

@@ -1,0 +1,1 @@
+CREATE TABLE public.chl_table (name text);
