@@ -9,6 +9,10 @@ class PythonHook {};
 
 bool python_available() { return false; }
 
+bool python_started() { return false; }
+
+void set_python_support_dir(const std::filesystem::path& /*dir*/) {}
+
 std::shared_ptr<PythonHook> load_python_hook(const config::Config& config,
                                              const config::Hook& hook) {
   throw Error(fmt::format("Python hooks are not available in this build: {}", hook.file_display),

@@ -1,0 +1,7 @@
+from pum import HookBase
+
+
+class Hook(HookBase):
+    def run_hook(self, connection):
+        self.execute("INSERT INTO pum_test_data.hook_log (message) VALUES ('about to commit')")
+        connection.commit()

@@ -1,0 +1,2 @@
+def message():
+    return "imported inside run_hook"

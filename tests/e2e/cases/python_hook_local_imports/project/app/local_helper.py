@@ -1,0 +1,2 @@
+def message():
+    return "from app/local_helper.py"

@@ -1,0 +1,2 @@
+def message():
+    return "from view/sibling_helper.py"

@@ -1,0 +1,1 @@
+INSERT INTO pum_test_data.rendered VALUES ('sql', $lit${srid}|{ratio}|{label}|{enabled}|{nothing}$lit$);

@@ -1,0 +1,2 @@
+def get_value():
+    return "value_from_submodule_v1"

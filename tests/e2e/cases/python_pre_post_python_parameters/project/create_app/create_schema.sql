@@ -1,0 +1,1 @@
+CREATE SCHEMA pum_test_app;

@@ -1,0 +1,1 @@
+INSERT INTO pum_test_data.hook_log (message) VALUES ('sql hook');

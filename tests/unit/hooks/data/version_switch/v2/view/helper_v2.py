@@ -1,0 +1,2 @@
+def get_version():
+    return "v2"
