@@ -1,8 +1,87 @@
-// Commands: role.
+// Commands: role (spec §2.3, docs/roles.md). The actions that change roles or privileges run in
+// one transaction under the module's migrations lock (so they never interleave with an install
+// or upgrade of the same module, which create roles and grant too); the listings run in a
+// read-only snapshot without the lock.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
 #include "pum/cli/command_table.hpp"
+#include "pum/db/cancel_on_signal.hpp"
+#include "pum/db/transaction.hpp"
+#include "pum/roles/actions.hpp"
+#include "pum/run/project.hpp"
+#include "pum/ui/log.hpp"
 
 namespace pum::cli {
 
-std::span<const Command> roles_commands() { return {}; }
+namespace {
+
+std::string g_action;
+roles::ActionOptions g_options;
+
+// Colour in listings on stdout: the rule of the log (ui/log.hpp), applied to stdout.
+bool stdout_colour() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) != 0 && (no_colour == nullptr || *no_colour == '\0');
+}
+
+void setup_role(CLI::App& sub, CliState& state) {
+  sub.add_option("action", g_action, "What to do (docs/roles.md describes each action)")
+      ->required()
+      ->check(CLI::IsMember(roles::action_names()));
+  sub.add_option("--suffix", g_options.suffix,
+                 "Act on the database-specific roles <role>_<S> (create, grant, revoke, drop, "
+                 "members)")
+      ->type_name("S");
+  sub.add_option("--roles", g_options.roles,
+                 "Only these configured roles (create, grant, revoke, drop; members: exactly one)")
+      ->type_name("R")
+      ->expected(1, -1);
+  sub.add_option("--to", g_options.to, "grant: make USER a member of the roles")->type_name("USER");
+  sub.add_option("--from", g_options.from, "revoke: take the roles back from USER")
+      ->type_name("USER");
+  sub.add_option("--name", g_options.name, "create-login / drop-login: the login role")
+      ->type_name("NAME");
+  sub.add_flag("--force", g_options.force,
+               "drop, drop-login: first reassign what the role owns to the current user and drop "
+               "its remaining privileges");
+  sub.add_flag("--include-superusers", g_options.include_superusers, "list: also show superusers");
+  sub.add_flag("--json", g_options.json, "list, login-roles, members: JSON on stdout");
+  add_lock_timeout(sub, state.lock_timeout);
+}
+
+int run_role(CliState& state) {
+  g_options.action = roles::parse_action(g_action).value_or(roles::Action::list);
+  roles::check_options(g_options);
+  const config::Config config = run::load_project_config(state.global);
+  const bool colour = stdout_colour();
+  std::string out;
+  if (roles::changes_database(g_options.action)) {
+    run::Session session(state.global, config);
+    out = roles::run_action(session.conn, config, g_options, colour);
+    log::info("Committing changes...");
+    session.transaction.commit();
+  } else {
+    db::Connection conn = db::Connection::open(state.global.pg_connection);
+    db::CancelOnSignal cancel_on_signal(conn);
+    db::Transaction transaction(conn);
+    roles::make_read_only(conn);
+    out = roles::run_action(conn, config, g_options, colour);
+    transaction.commit();
+  }
+  std::cout << out << std::flush;
+  return 0;
+}
+
+const Command kCommands[] = {
+    {"role", "Manage the roles of .pum.yaml: create, grant, revoke, drop, list, login roles",
+     setup_role, run_role},
+};
+
+}  // namespace
+
+std::span<const Command> roles_commands() { return kCommands; }
 
 }  // namespace pum::cli

@@ -1,0 +1,2 @@
+CREATE SCHEMA roles_s1;
+CREATE TABLE roles_s1.keep (id integer);
