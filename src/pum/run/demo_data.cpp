@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "pum/roles/roles.hpp"
+#include "pum/run/demo_data_file.hpp"
 #include "pum/run/project.hpp"
 #include "pum/ui/log.hpp"
 
@@ -24,10 +26,11 @@ void load_demo_data(db::Connection& conn, const config::Config& config,
                     const config::DemoData& demo, const Parameters& params,
                     const DemoOptions& options) {
   // Read and check every file before the first step commits anything.
-  std::vector<Unit> files;
+  std::vector<std::pair<std::filesystem::path, std::string>> files;
   for (const auto& file : demo.files) {
     std::filesystem::path path = config.base_dir / file;
-    files.push_back(prepare_file(path, file, params));
+    check_demo_file(path, file, params);
+    files.emplace_back(std::move(path), file);
   }
   std::vector<Unit> drop = options.skip_drop_app ? std::vector<Unit>{}
                                                  : prepare_hooks(config, config.drop_hooks, params);
@@ -35,23 +38,20 @@ void load_demo_data(db::Connection& conn, const config::Config& config,
                                  ? std::vector<Unit>{}
                                  : prepare_hooks(config, config.create_hooks, params);
   log::info("Loading demo data '{}'...", demo.name);
-  auto step = [&conn](const std::vector<Unit>& units, HookKind* kind) {
+  auto step = [&conn](auto&& body) {
     db::Transaction transaction(conn);
-    if (kind != nullptr) {
-      run_hooks(conn, units, *kind);
-    } else {
-      for (const auto& unit : units) {
-        log::info("Executing {}", unit.label);
-        execute(conn, unit);
-      }
-    }
+    body();
     transaction.commit();
   };
-  HookKind drop_kind = HookKind::drop;
-  HookKind create_kind = HookKind::create;
-  step(drop, &drop_kind);
-  step(files, nullptr);
-  step(create, &create_kind);
+  step([&] { run_hooks(conn, drop, HookKind::drop); });
+  step([&] {
+    for (const auto& [path, display] : files) {
+      log::info("Executing {}", display);
+      load_demo_file(conn, path, display, params);
+    }
+  });
+  step([&] { run_hooks(conn, create, HookKind::create); });
+  if (!options.skip_grant) step([&] { roles::grant_configured_permissions(conn, config); });
   log::info("Demo data '{}' loaded.", demo.name);
 }
 

@@ -94,7 +94,7 @@ void install(const Global& global, const InstallOptions& options) {
 
   if (demo != nullptr) {
     load_demo_data(session.conn, config, *demo, params.values,
-                   DemoOptions{options.skip_drop_app, options.skip_create_app});
+                   DemoOptions{options.skip_drop_app, options.skip_create_app, options.skip_grant});
   }
   log::debug("install done in {} ms", std::chrono::duration_cast<std::chrono::milliseconds>(
                                           std::chrono::steady_clock::now() - started)

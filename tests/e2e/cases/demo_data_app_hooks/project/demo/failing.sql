@@ -1,0 +1,2 @@
+INSERT INTO hooks.runs (kind) VALUES ('demo');
+SELECT 1/0;

@@ -1,0 +1,5 @@
+COPY demo_err.item (id, n) FROM stdin;
+1	{nope}
+\.
+
+SELECT {nope};
