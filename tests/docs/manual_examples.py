@@ -60,11 +60,33 @@ def commands(block_start, block):
         yield current
 
 
+def psql(env, database, sql):
+    return subprocess.run(["psql", "-X", "-q", "-At", "-d", database, "-c", sql], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
+
+
+def drop_roles(roles, env):
+    """Roles are cluster-wide: what the examples print ("Created role ...") depends on whether
+    they exist, so they are removed from every database, then dropped."""
+    if not roles:
+        return
+    databases = psql(env, "postgres", "SELECT datname FROM pg_database WHERE datallowconn")
+    for role in roles:
+        exists = psql(env, "postgres", f"SELECT 1 FROM pg_roles WHERE rolname = '{role}'")
+        if exists.stdout.strip() != b"1":
+            continue
+        for db in databases.stdout.decode().split():
+            psql(env, db, f'REASSIGN OWNED BY "{role}" TO CURRENT_USER; DROP OWNED BY "{role}"')
+        psql(env, "postgres", f'DROP ROLE IF EXISTS "{role}"')
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pum", required=True)
     parser.add_argument("--manual", required=True)
     parser.add_argument("--repo", required=True)
+    parser.add_argument("--role", action="append", default=[],
+                        help="a cluster-wide role the examples create: dropped before and after")
     args = parser.parse_args()
 
     if os.environ.get("PUM_TEST_PG") != "1":
@@ -83,6 +105,7 @@ def main():
 
     env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
     passed = failed = 0
+    drop_roles(args.role, env)
     try:
         for start, block in blocks(args.manual):
             for line_no, command, expected in commands(start, block):
@@ -112,6 +135,7 @@ def main():
             subprocess.run(["dropdb", "--if-exists", db], env=env, check=False,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.rmtree(work, ignore_errors=True)
+        drop_roles(args.role, env)
     if passed + failed == 0:
         print("FAIL: no ```console doctest block found in " + args.manual)
         failed = 1
