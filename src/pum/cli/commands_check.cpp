@@ -1,8 +1,103 @@
 // Commands: check drift.
+#include "pum/check/check_command.hpp"
+#include "pum/check/drift.hpp"
+#include "pum/check/kinds.hpp"
 #include "pum/cli/command_table.hpp"
 
 namespace pum::cli {
 
-std::span<const Command> check_commands() { return {}; }
+namespace {
+
+// Option values of this group's commands (CliState holds the shared ones).
+std::string g_compared;  // check's positional connection
+check::Selection g_selection;
+std::string g_format = "text";
+std::string g_output_file;
+std::string g_scratch;
+
+// The options check and drift share: what to compare and how to report it.
+void add_compare_options(CLI::App& sub) {
+  sub.add_option("-i,--ignore", g_selection.ignore,
+                 "Checks to leave out (one or more of: tables columns constraints views "
+                 "sequences indexes triggers functions rules)")
+      ->check(CLI::IsMember(check::check_keys()))
+      ->type_name("CHECK ...");
+  sub.add_option("--include", g_selection.include,
+                 "Extra kinds to compare too (one or more of: types enums extensions policies "
+                 "materialized_views privileges comments ownership, or all); commas allowed")
+      ->check(CLI::IsMember(check::extra_keys()))
+      ->delimiter(',')
+      ->type_name("KIND ...");
+  sub.add_option("-N,--exclude-schema", g_selection.exclude_schemas,
+                 "Schema to leave out of every check (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("SCHEMA");
+  sub.add_option("-P,--exclude-field-pattern", g_selection.exclude_field_patterns,
+                 "LIKE pattern of column names to leave out of the columns check (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("PATTERN");
+  sub.add_option("-o,--output_file,--output-file", g_output_file,
+                 "Write the report to this file instead of stdout")
+      ->type_name("FILE");
+  sub.add_option("-f,--format", g_format, "Report format: text (default), json or html")
+      ->check(CLI::IsMember({"text", "json", "html"}))
+      ->type_name("FORMAT");
+}
+
+check::OutputOptions output_options() {
+  check::OutputOptions output;
+  output.format = check::format_from_string(g_format).value_or(check::Format::text);
+  if (!g_output_file.empty()) output.file = g_output_file;
+  return output;
+}
+
+// Back to the defaults: cli::run may run more than once in a process (tests).
+void reset_options() {
+  g_compared.clear();
+  g_selection = {};
+  g_format = "text";
+  g_output_file.clear();
+  g_scratch.clear();
+}
+
+void setup_check(CLI::App& sub, CliState& /*state*/) {
+  reset_options();
+  sub.add_option("pg_connection_compared", g_compared,
+                 "The database to compare with (service name, connection string or URI)")
+      ->required()
+      ->type_name("PG_CONNECTION_COMPARED");
+  add_compare_options(sub);
+}
+int run_check(CliState& state) {
+  check::CheckOptions options{state.global.pg_connection, g_compared, g_selection,
+                              output_options()};
+  return check::check(options);
+}
+
+void setup_drift(CLI::App& sub, CliState& /*state*/) {
+  reset_options();
+  sub.add_option("--scratch", g_scratch,
+                 "Create the scratch database through this connection (another server or user) "
+                 "instead of the server of -p")
+      ->type_name("CONNINFO");
+  add_compare_options(sub);
+}
+int run_drift(CliState& state) {
+  check::DriftOptions options;
+  options.selection = g_selection;
+  options.output = output_options();
+  if (!g_scratch.empty()) options.scratch_connection = g_scratch;
+  return check::drift(state.global, options);
+}
+
+const Command kCommands[] = {
+    {"check", "Compare the structure of the database with another one", setup_check, run_check},
+    {"drift", "Compare the database with what its changelogs build (changes made by hand)",
+     setup_drift, run_drift},
+};
+
+}  // namespace
+
+std::span<const Command> check_commands() { return kCommands; }
 
 }  // namespace pum::cli
