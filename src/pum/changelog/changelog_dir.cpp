@@ -155,6 +155,14 @@ void read_version_dir(Migration& m, const std::string& shown) {
       marker = !entry.is_directory(type_ec);
     } else if (ends_with_sql(name, true) && entry.is_regular_file(type_ec)) {
       (ends_with_sql(name, false) ? names : other_case).push_back(std::move(name));
+    } else if (ends_with_sql(name, false) && entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
+      // Skipping it would record the version as applied without this file's SQL.
+      std::error_code link_ec;
+      fs::path target = fs::read_symlink(entry.path(), link_ec);
+      throw Error(fmt::format("the changelog file is a broken symbolic link ({} does not exist)",
+                              target.string()),
+                  located(join(where, name)))
+          .hint("restore the file the link points to, or remove the link");
     }
   }
   if (ec) cannot_read("version directory", where, ec);

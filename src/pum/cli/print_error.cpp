@@ -21,6 +21,23 @@ std::string caret_line(const std::string& line, int column) {
   }
   return pad + "^";
 }
+// A long line (generated SQL, minified data) is shown as about 120 characters around the
+// column, with "..." where it was cut; returns the text shown and the caret's column in it.
+std::pair<std::string, int> window(const std::string& line, int column) {
+  constexpr std::size_t kMax = 120;
+  constexpr std::size_t kBefore = 60;
+  std::size_t chars = utf8_length(line);
+  if (chars <= kMax) return {line, column};
+  std::size_t col = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
+  std::size_t from = col > kBefore ? col - kBefore : 0;
+  std::size_t to = std::min(chars, from + kMax);
+  std::size_t b = utf8_char_to_byte(line, from);
+  std::size_t e = utf8_char_to_byte(line, to);
+  std::string shown = (from > 0 ? "..." : "") + line.substr(b, e - b) + (to < chars ? "..." : "");
+  int caret = column > 0 ? static_cast<int>(col - from + (from > 0 ? 3 : 0)) + 1 : 0;
+  return {shown, caret};
+}
+
 }  // namespace
 
 void print_error(const Error& error) {
@@ -31,10 +48,10 @@ void print_error(const Error& error) {
   if (loc.line > 0 && !loc.line_text.empty()) {
     std::string number = std::to_string(loc.line);
     std::string gutter(number.size(), ' ');
-    log::write(log::Level::error, fmt::format("  {} | {}", number, loc.line_text));
-    if (loc.column > 0) {
-      log::write(log::Level::error,
-                 fmt::format("  {} | {}", gutter, caret_line(loc.line_text, loc.column)));
+    auto [shown, column] = window(loc.line_text, loc.column);
+    log::write(log::Level::error, fmt::format("  {} | {}", number, shown));
+    if (column > 0) {
+      log::write(log::Level::error, fmt::format("  {} | {}", gutter, caret_line(shown, column)));
     }
   }
   for (const auto& [label, text] : error.details()) {

@@ -7,6 +7,7 @@
 
 #include "pum/cli/command_table.hpp"
 #include "pum/cli/print_error.hpp"
+#include "pum/config/suggest.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
 
@@ -31,6 +32,28 @@ void resolve_config(CliState& state) {
         state.dir == "." ? std::string(".pum.yaml") : (dir / ".pum.yaml").generic_string();
   }
   state.global.lock_timeout = state.lock_timeout;
+}
+
+// CLI11 reports a misspelt command as an unexpected argument; say what it is and suggest one.
+std::string usage_message(CLI::App& app, const std::vector<Command>& commands,
+                          const CLI::ParseError& e) {
+  bool any_command = false;
+  for (const auto* sub : app.get_subcommands()) any_command = any_command || sub->parsed();
+  std::vector<std::string> extras = app.remaining();
+  if (!any_command && dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && !extras.empty() &&
+      !extras.front().empty() && extras.front().front() != '-') {
+    std::vector<std::string> names;
+    names.reserve(commands.size());
+    for (const auto& c : commands) names.emplace_back(c.name);
+    std::string message = "unknown command '" + extras.front() + "'";
+    if (auto close = config::suggest(extras.front(), names)) {
+      message += " (did you mean '" + *close + "'?)";
+    } else {
+      message += " (commands: " + config::join(names) + ")";
+    }
+    return message;
+  }
+  return e.what();
 }
 
 }  // namespace
@@ -71,7 +94,8 @@ int run(int argc, char** argv) {
     std::cout << version_text() << '\n';
     return 0;
   } catch (const CLI::ParseError& e) {
-    std::cerr << "pum: error: " << e.what() << "\nRun 'pum --help' for usage.\n";
+    std::cerr << "pum: error: " << usage_message(app, commands, e)
+              << "\nRun 'pum --help' for usage.\n";
     return static_cast<int>(ExitCode::usage);
   }
 

@@ -27,8 +27,44 @@ YamlDocument YamlDocument::load(const std::filesystem::path& path, std::string d
   return parse(text.text(), text.name());
 }
 
+namespace {
+// What yaml-cpp 0.7 reports badly or not at all, found before it parses: a NUL byte, a line
+// indented with a tab, and a ',' as the first token (on which YAML::LoadAll never returns).
+void precheck(const SourceText& source) {
+  const std::string& text = source.text();
+  if (auto nul = text.find('\0'); nul != std::string::npos) {
+    throw Error("invalid YAML: the file contains a NUL byte", source.location(nul))
+        .hint("remove it; a YAML file is text");
+  }
+  check_text_encoding(source);
+  bool first_token_seen = false;
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    std::size_t end = text.find('\n', line_start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + line_start, end - line_start);
+    std::size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[0] == '\t') {
+      throw Error("invalid YAML: a tab indents this line; YAML indents with spaces only",
+                  source.location(line_start))
+          .hint("replace the tab by spaces");
+    }
+    if (!first_token_seen && first != std::string_view::npos && line[first] != '#' &&
+        line[first] != '%' && line.substr(first, 3) != "---") {
+      first_token_seen = true;
+      if (line[first] == ',') {
+        throw Error("invalid YAML: unexpected ','", source.location(line_start + first))
+            .hint("a configuration starts with a key such as 'pum:'");
+      }
+    }
+    line_start = end + 1;
+  }
+}
+}  // namespace
+
 YamlDocument YamlDocument::parse(std::string text, std::string display_name) {
   auto source = std::make_shared<const SourceText>(std::move(display_name), std::move(text));
+  precheck(*source);
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(source->text());

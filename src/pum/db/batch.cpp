@@ -23,9 +23,11 @@ std::optional<BatchFailure> run_batch(Connection& conn,
   starts.reserve(statements.size());
   for (auto s : statements) {
     if (log::enabled(log::Level::sql)) log::sql("Executing SQL: {}", s);
+    // Only between statements: the last one ends where its file ends, so that an unfinished
+    // statement is reported "at end of input" as the server would for the file itself.
+    if (!starts.empty()) joined += kSeparator;
     starts.push_back(joined.size());
     joined += s;
-    joined += kSeparator;
   }
 
   PGconn* raw = conn.raw();

@@ -70,6 +70,19 @@ int MigrationsTable::layout() {
       integer_layout_column = result.text(i, 1) == "integer";
     }
   }
+  for (const char* required : {"id", "date_installed", "module", "version", "beta_testing",
+                               "changelog_files", "parameters"}) {
+    bool found = false;
+    for (int i = 0; i < result.rows() && !found; ++i) found = result.text(i, 0) == required;
+    if (!found && has_layout_column) {
+      throw Error(fmt::format("{} has no column '{}': it is not a pum migrations table of a known "
+                              "layout",
+                              display_name(), required))
+          .hint(
+              "restore the table from a backup, or repair it by hand to pum 1.8's layout "
+              "(docs/manual.md, section 7)");
+    }
+  }
   if (!has_layout_column) {
     throw Error(fmt::format("{} is not a pum 1.x migrations table (it has no "
                             "migration_table_version column)",

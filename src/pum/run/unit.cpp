@@ -11,7 +11,9 @@ namespace pum::run {
 
 Unit prepare_file(const std::filesystem::path& path, const std::string& display,
                   const Parameters& params) {
-  Unit unit{display, sql::parse_script(SourceText::read(path, display)), {}};
+  SourceText text = SourceText::read(path, display);
+  check_text_encoding(text);
+  Unit unit{display, sql::parse_script(std::move(text)), {}};
   sql::check_forbidden(unit.script);
   for (const auto& statement : unit.script.statements) {
     if (!statement.has_code) continue;

@@ -34,6 +34,11 @@ class SourceText {
   std::vector<std::size_t> line_starts_;
 };
 
+// Refuses text pum must not send or parse: a NUL byte ("the file contains a NUL byte": libpq
+// would silently cut the text there) or invalid UTF-8 ("the file is not valid UTF-8 (byte
+// 0xe9)"), located at the offending byte. A UTF-8 byte order mark is fine.
+void check_text_encoding(const SourceText& text);
+
 // Byte offset of the n-th (0-based) UTF-8 character of text, clamped to text.size().
 std::size_t utf8_char_to_byte(std::string_view text, std::size_t char_index);
 // Number of UTF-8 characters in text (bytes that are not continuation bytes).

@@ -362,14 +362,23 @@ TEST_F(ChangelogDir, SymlinksAreFollowed) {
   touch("changelogs/1.0.0/a.sql");
   fs::create_directory_symlink(root_ / "shared/1.1.0", root_ / "changelogs/1.1.0");
   fs::create_symlink(root_ / "shared/common.sql", root_ / "changelogs/1.0.0/b.sql");
-  fs::create_symlink(root_ / "nowhere", root_ / "changelogs/1.0.0/c.sql");  // dangling: ignored
-  fs::create_symlink(root_ / "nowhere", root_ / "changelogs/2.0.0");        // dangling: ignored
+  fs::create_symlink(root_ / "nowhere", root_ / "changelogs/2.0.0");  // dangling dir: ignored
   const auto ms = load();
   EXPECT_EQ(versions_of(ms), (std::vector<std::string>{"1.0.0", "1.1.0"}));
   EXPECT_EQ(displays_of(ms[0]),
             (std::vector<std::string>{"changelogs/1.0.0/a.sql", "changelogs/1.0.0/b.sql"}));
   EXPECT_EQ(displays_of(ms[1]), std::vector<std::string>{"changelogs/1.1.0/a.sql"});
   EXPECT_EQ(ms[1].files[0].path, root_ / "changelogs/1.1.0/a.sql");
+}
+
+// Skipping it would record the version as applied without that file's SQL.
+TEST_F(ChangelogDir, DanglingSqlSymlinkIsAnError) {
+  touch("changelogs/1.0.0/a.sql");
+  fs::create_symlink(root_ / "nowhere.sql", root_ / "changelogs/1.0.0/c.sql");
+  const Error e = load_error();
+  EXPECT_EQ(e.location().file, "changelogs/1.0.0/c.sql");
+  EXPECT_EQ(e.message(), "the changelog file is a broken symbolic link (" +
+                             (root_ / "nowhere.sql").string() + " does not exist)");
 }
 
 TEST_F(ChangelogDir, ManyVersionDirectories) {
