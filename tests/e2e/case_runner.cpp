@@ -55,6 +55,10 @@ std::string expand(const Context& ctx, std::string text) {
   text = replace_all(std::move(text), "{project}", ctx.project);
   text = replace_all(std::move(text), "{case}", ctx.case_dir);
   text = replace_all(std::move(text), "{tmp}", ctx.tmp);
+  const char* pghost = std::getenv("PGHOST");
+  const char* pgport = std::getenv("PGPORT");
+  text = replace_all(std::move(text), "{pghost}", pghost != nullptr ? pghost : "");
+  text = replace_all(std::move(text), "{pgport}", pgport != nullptr ? pgport : "");
   return text;
 }
 
@@ -110,7 +114,7 @@ std::string indent(const std::string& text) {
 // Steps
 
 const std::set<std::string> kKinds = {"args",      "pum",        "sql",    "sql_exec", "snapshot",
-                                      "unchanged", "write_file", "remove", "mkdir"};
+                                      "unchanged", "write_file", "remove", "mkdir",    "symlink"};
 
 const std::set<std::string> kProcessKeys = {"name",
                                             "args",
@@ -127,7 +131,8 @@ const std::set<std::string> kProcessKeys = {"name",
                                             "stderr",
                                             "stderr_contains",
                                             "stderr_not_contains",
-                                            "stderr_matches"};
+                                            "stderr_matches",
+                                            "stderr_first_error"};
 
 std::string describe_argv(const std::vector<std::string>& argv) {
   std::string out;
@@ -181,6 +186,33 @@ void check_stream(const Context& ctx, const YAML::Node& step, const std::string&
   }
 }
 
+// The first line of stderr that starts with "ERROR: " (pum's errors) or "pum: error: " (usage
+// errors), without its line end; nullopt when there is none.
+std::optional<std::string> first_error_line(const std::string& text) {
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("ERROR: ", 0) == 0 || line.rfind("pum: error: ", 0) == 0) return line;
+  }
+  return std::nullopt;
+}
+
+void check_first_error(const Context& ctx, const YAML::Node& step, const std::string& text,
+                       std::vector<std::string>& problems) {
+  if (!step["stderr_first_error"]) return;
+  const std::string expected =
+      expand(ctx, scalar(step["stderr_first_error"], "stderr_first_error"));
+  const std::optional<std::string> actual = first_error_line(text);
+  if (!actual) {
+    problems.push_back(
+        "stderr has no line starting with \"ERROR: \" or \"pum: error: \"; expected:\n    " +
+        expected);
+  } else if (*actual != expected) {
+    problems.push_back("the first error line differs:\n    expected: " + expected +
+                       "\n    actual:   " + *actual);
+  }
+}
+
 void run_process_step(Context& ctx, const YAML::Node& step, const std::string& label) {
   ProcessOptions options;
   options.argv.push_back(ctx.pum_binary);
@@ -221,6 +253,7 @@ void run_process_step(Context& ctx, const YAML::Node& step, const std::string& l
   }
   check_stream(ctx, step, "stdout", result.stdout_text, problems);
   check_stream(ctx, step, "stderr", result.stderr_text, problems);
+  check_first_error(ctx, step, result.stderr_text, problems);
   if (!problems.empty()) {
     std::string message = label + " failed\n  command: " + describe_argv(options.argv) + "\n";
     if (!options.stdin_text.empty()) message += "  stdin:\n" + indent(options.stdin_text);
@@ -314,10 +347,35 @@ void run_unchanged_step(Context& ctx, const YAML::Node& step, const std::string&
   }
 }
 
+// `repeat: N` writes the content N times (huge files without huge fixtures); `append: true` adds
+// to the end of an existing file instead of replacing it.
 void run_write_file_step(Context& ctx, const YAML::Node& step) {
   const YAML::Node spec = step["write_file"];
-  write_text_file(expand(ctx, scalar(spec["path"], "path")),
-                  expand(ctx, scalar(spec["content"], "content")));
+  const std::string path = expand(ctx, scalar(spec["path"], "path"));
+  const std::string piece = expand(ctx, scalar(spec["content"], "content"));
+  const int repeat = spec["repeat"] ? spec["repeat"].as<int>() : 1;
+  std::string content = spec["append"] && spec["append"].as<bool>() && path_exists(path)
+                            ? read_text_file(path)
+                            : std::string();
+  content.reserve(content.size() + piece.size() * static_cast<std::size_t>(repeat));
+  for (int i = 0; i < repeat; ++i) content += piece;
+  write_text_file(path, content);
+}
+
+// A symbolic link at `path` pointing to `target` (which need not exist: dangling links are
+// valid bad input), replacing what was there.
+void run_symlink_step(Context& ctx, const YAML::Node& step, const std::string& label) {
+  const YAML::Node spec = step["symlink"];
+  const fs::path path = expand(ctx, scalar(spec["path"], "path"));
+  const fs::path target = expand(ctx, scalar(spec["target"], "target"));
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  fs::remove_all(path, ec);
+  fs::create_symlink(target, path, ec);
+  if (ec) {
+    throw CaseFailure(label + " failed: cannot create the link " + path.string() + ": " +
+                      ec.message());
+  }
 }
 
 void run_remove_step(Context& ctx, const YAML::Node& step, const std::string& label) {
@@ -361,7 +419,7 @@ std::string step_kind(const YAML::Node& step, std::size_t index) {
   if (kinds.size() != 1) {
     bad_case(where +
              " must have exactly one of args, pum, sql, sql_exec, snapshot, unchanged, "
-             "write_file, remove, mkdir");
+             "write_file, remove, mkdir, symlink");
   }
   return kinds[0];
 }
@@ -378,7 +436,7 @@ void check_step(const YAML::Node& step, std::size_t index) {
                             "stderr_contains", "stderr_not_contains", "stderr_matches"}) {
       string_list(step[key], key);
     }
-    for (const char* key : {"stdout", "stderr", "stdin", "cwd"}) {
+    for (const char* key : {"stdout", "stderr", "stdin", "cwd", "stderr_first_error"}) {
       if (step[key]) scalar(step[key], key);
     }
     if (step["env"] && !step["env"].IsMap()) bad_case(where + ": `env` must be a map");
@@ -394,8 +452,19 @@ void check_step(const YAML::Node& step, std::size_t index) {
     check_keys(step, {"name", "write_file"}, where);
     const YAML::Node spec = step["write_file"];
     if (!spec.IsMap()) bad_case(where + ": `write_file` must be a map with path and content");
-    check_keys(spec, {"path", "content"}, where + " write_file");
+    check_keys(spec, {"path", "content", "repeat", "append"}, where + " write_file");
     if (!spec["path"] || !spec["content"]) bad_case(where + ": write_file needs path and content");
+    if (spec["repeat"] && spec["repeat"].as<int>() < 1) bad_case(where + ": `repeat` must be >= 1");
+    if (spec["append"]) spec["append"].as<bool>();
+  } else if (kind == "symlink") {
+    check_keys(step, {"name", "symlink"}, where);
+    const YAML::Node spec = step["symlink"];
+    if (!spec.IsMap() || !spec["path"] || !spec["target"]) {
+      bad_case(where + ": `symlink` must be a map with path and target");
+    }
+    check_keys(spec, {"path", "target"}, where + " symlink");
+    scalar(spec["path"], "path");
+    scalar(spec["target"], "target");
   } else {
     check_keys(step, {"name", kind, "db"}, where);
     if ((kind == "remove" || kind == "mkdir") && step["db"]) {
@@ -422,6 +491,8 @@ void run_step(Context& ctx, const YAML::Node& step, std::size_t index) {
     run_write_file_step(ctx, step);
   } else if (kind == "remove") {
     run_remove_step(ctx, step, label);
+  } else if (kind == "symlink") {
+    run_symlink_step(ctx, step, label);
   } else {
     run_mkdir_step(ctx, step, label);
   }
@@ -438,7 +509,11 @@ YAML::Node load_case(const std::string& case_dir) {
   }
   try {
     if (!root.IsMap()) bad_case("the document must be a map");
-    check_keys(root, {"description", "project", "second_database", "steps"}, "top level");
+    check_keys(root, {"description", "project", "second_database", "known_bug", "steps"},
+               "top level");
+    if (root["known_bug"] && scalar(root["known_bug"], "known_bug").empty()) {
+      bad_case("`known_bug` says which bug makes the case fail; remove it when there is none");
+    }
     if (!root["description"] || scalar(root["description"], "description").empty()) {
       bad_case("`description` is required: one line saying what behaviour the case proves");
     }
@@ -466,6 +541,13 @@ YAML::Node load_case(const std::string& case_dir) {
     throw CaseFailure(yaml_path + ": " + e.what());
   }
   return root;
+}
+
+// Where a failed case left its files and databases.
+std::string kept_message(const Context& ctx, bool second_database) {
+  std::string where = "\n(kept for inspection: directory " + ctx.tmp + ", database " + ctx.db;
+  if (second_database) where += " and " + ctx.db2;
+  return where + ")";
 }
 
 }  // namespace
@@ -523,13 +605,28 @@ void run_case(const std::string& cases_dir, const std::string& name,
   if (second_database) recreate_database(ctx.db2);
 
   const bool keep = std::getenv("PUM_E2E_KEEP") != nullptr;
+  const std::string known_bug = root["known_bug"] ? scalar(root["known_bug"], "known_bug") : "";
   try {
     const YAML::Node steps = root["steps"];
     for (std::size_t i = 0; i < steps.size(); ++i) run_step(ctx, steps[i], i);
+  } catch (const CaseFailure& e) {
+    // Only a failed expectation is the known bug; a broken environment (std::runtime_error:
+    // the binary cannot start, the server is gone) fails the test as usual, below.
+    if (!known_bug.empty()) {
+      if (!keep) {
+        drop_database(ctx.db);
+        if (second_database) drop_database(ctx.db2);
+        remove_all(ctx.tmp);
+      }
+      throw KnownBug("known bug: " + known_bug + "\n" + e.what());
+    }
+    throw CaseFailure(std::string(e.what()) + kept_message(ctx, second_database));
   } catch (const std::exception& e) {
-    std::string where = "\n(kept for inspection: directory " + ctx.tmp + ", database " + ctx.db;
-    if (second_database) where += " and " + ctx.db2;
-    throw CaseFailure(std::string(e.what()) + where + ")");
+    throw CaseFailure(std::string(e.what()) + kept_message(ctx, second_database));
+  }
+  if (!known_bug.empty()) {
+    throw CaseFailure("the case passes although it is marked `known_bug: " + known_bug +
+                      "`: the bug looks fixed; remove the known_bug line from " + yaml_path);
   }
   if (!keep) {
     drop_database(ctx.db);

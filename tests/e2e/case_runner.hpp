@@ -16,6 +16,14 @@ class CaseFailure : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The case says `known_bug: <what>` and failed as that bug predicts: the test is reported as
+// skipped with what() saying which bug and how the case failed, so the bug stays visible
+// without failing the suite. A known_bug case that passes is a CaseFailure (remove the marker).
+class KnownBug : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // The names of the case directories (those holding a case.yaml), sorted.
 std::vector<std::string> list_cases(const std::string& cases_dir);
 
@@ -24,7 +32,8 @@ std::vector<std::string> list_cases(const std::string& cases_dir);
 void check_case(const std::string& cases_dir, const std::string& name);
 
 // Runs the case `cases_dir/name` with the pum binary at `pum_binary`. Throws CaseFailure (or
-// std::runtime_error for a broken environment) when it fails. The temporary directory and the
+// std::runtime_error for a broken environment) when it fails, KnownBug when a case marked
+// `known_bug` fails. The temporary directory and the
 // databases are removed after a pass and kept after a failure (the message says where), or
 // always kept when PUM_E2E_KEEP is set.
 void run_case(const std::string& cases_dir, const std::string& name, const std::string& pum_binary);

@@ -1,0 +1,2 @@
+SELECT 'café';
+CREATE TABLE été (x int);

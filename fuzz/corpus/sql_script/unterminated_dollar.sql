@@ -1,0 +1,1 @@
+DO $tag$ BEGIN NULL; END;

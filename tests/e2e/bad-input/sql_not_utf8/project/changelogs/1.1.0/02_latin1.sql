@@ -1,0 +1,2 @@
+ALTER TABLE public.item ADD COLUMN label text;
+COMMENT ON COLUMN public.item.label IS 'libellé';
