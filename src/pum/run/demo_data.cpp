@@ -32,25 +32,22 @@ void load_demo_data(db::Connection& conn, const config::Config& config,
     check_demo_file(path, file, params);
     files.emplace_back(std::move(path), file);
   }
-  std::vector<Unit> drop = options.skip_drop_app ? std::vector<Unit>{}
-                                                 : prepare_hooks(config, config.drop_hooks, params);
-  std::vector<Unit> create = options.skip_create_app
-                                 ? std::vector<Unit>{}
-                                 : prepare_hooks(config, config.create_hooks, params);
+  AppHooks hooks =
+      prepare_app_hooks(config, params, !options.skip_drop_app, !options.skip_create_app);
   log::info("Loading demo data '{}'...", demo.name);
   auto step = [&conn](auto&& body) {
     db::Transaction transaction(conn);
     body();
     transaction.commit();
   };
-  step([&] { run_hooks(conn, drop, HookKind::drop); });
+  step([&] { run_hooks(conn, hooks.drop, HookKind::drop); });
   step([&] {
     for (const auto& [path, display] : files) {
       log::info("Executing {}", display);
       load_demo_file(conn, path, display, params);
     }
   });
-  step([&] { run_hooks(conn, create, HookKind::create); });
+  step([&] { run_hooks(conn, hooks.create, HookKind::create); });
   if (!options.skip_grant) step([&] { roles::grant_configured_permissions(conn, config); });
   log::info("Demo data '{}' loaded.", demo.name);
 }

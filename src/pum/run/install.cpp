@@ -53,12 +53,8 @@ void install(const Global& global, const InstallOptions& options) {
   const config::DemoData* demo = find_demo_data(config, options.demo_data);
 
   // Everything is read, checked and rendered before the first statement is sent.
-  std::vector<Unit> drop = options.skip_drop_app
-                               ? std::vector<Unit>{}
-                               : prepare_hooks(config, config.drop_hooks, params.values);
-  std::vector<Unit> create = options.skip_create_app
-                                 ? std::vector<Unit>{}
-                                 : prepare_hooks(config, config.create_hooks, params.values);
+  AppHooks hooks =
+      prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);
 
   Session session(global, config);
@@ -83,9 +79,9 @@ void install(const Global& global, const InstallOptions& options) {
   log::info("Created migration table: {}", session.table.display_name());
   if (!options.skip_roles) roles::create_configured_roles(session.conn, config);
   log::info("Installing module...");
-  run_hooks(session.conn, drop, HookKind::drop);
+  run_hooks(session.conn, hooks.drop, HookKind::drop);
   apply_migrations(session, config, plan.to_apply, units, params.values, options.beta_testing);
-  run_hooks(session.conn, create, HookKind::create);
+  run_hooks(session.conn, hooks.create, HookKind::create);
   if (!options.skip_grant) roles::grant_configured_permissions(session.conn, config);
   log::info("Installed {} table and applied changelogs up to version {}",
             session.table.display_name(), plan.to_apply.back()->version.str());

@@ -93,14 +93,10 @@ void app(const Global& global, const AppOptions& options) {
   }
   ResolvedParameters params = resolve_parameters(config, options.parameters, stored);
   if (options.action != AppAction::drop) check_consistency(config, params, stored);
-  std::vector<Unit> drop;
-  std::vector<Unit> create;
-  if (options.action != AppAction::create)
-    drop = prepare_hooks(config, config.drop_hooks, params.values);
-  if (options.action != AppAction::drop)
-    create = prepare_hooks(config, config.create_hooks, params.values);
-  run_hooks(session.conn, drop, HookKind::drop);
-  run_hooks(session.conn, create, HookKind::create);
+  AppHooks hooks = prepare_app_hooks(config, params.values, options.action != AppAction::create,
+                                     options.action != AppAction::drop);
+  run_hooks(session.conn, hooks.drop, HookKind::drop);
+  run_hooks(session.conn, hooks.create, HookKind::create);
   log::info("Committing changes...");
   session.transaction.commit();
 }

@@ -72,6 +72,14 @@ std::vector<Unit> prepare_hooks(const config::Config& config,
   return units;
 }
 
+AppHooks prepare_app_hooks(const config::Config& config, const Parameters& params, bool with_drop,
+                           bool with_create) {
+  AppHooks hooks;
+  if (with_drop) hooks.drop = prepare_hooks(config, config.drop_hooks, params);
+  if (with_create) hooks.create = prepare_hooks(config, config.create_hooks, params);
+  return hooks;
+}
+
 void run_hooks(db::Connection& conn, const std::vector<Unit>& hooks, HookKind kind) {
   const char* what = kind == HookKind::drop     ? "drop app"
                      : kind == HookKind::create ? "create app"

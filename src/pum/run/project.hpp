@@ -29,6 +29,14 @@ enum class HookKind { drop, create, uninstall };
 // Reads, checks and renders hooks with the full parameter set (Python hooks: a clear error).
 std::vector<Unit> prepare_hooks(const config::Config& config,
                                 const std::vector<config::Hook>& hooks, const Parameters& params);
+// The drop and create hooks of a command, prepared before anything runs (empty when skipped).
+struct AppHooks {
+  std::vector<Unit> drop;
+  std::vector<Unit> create;
+};
+AppHooks prepare_app_hooks(const config::Config& config, const Parameters& params, bool with_drop,
+                           bool with_create);
+
 // Runs prepared hooks in order, logging "Executing <kind> handler: <label>".
 void run_hooks(db::Connection& conn, const std::vector<Unit>& hooks, HookKind kind);
 

@@ -75,19 +75,15 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
         "version {} (--skip-baseline-check)",
         skipped->version.str(), latest.version);
   }
-  std::vector<Unit> drop = options.skip_drop_app
-                               ? std::vector<Unit>{}
-                               : prepare_hooks(config, config.drop_hooks, params.values);
-  std::vector<Unit> create = options.skip_create_app
-                                 ? std::vector<Unit>{}
-                                 : prepare_hooks(config, config.create_hooks, params.values);
+  AppHooks hooks =
+      prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);
 
   if (!plan.to_apply.empty()) session.table.upgrade_layout(config.module);
-  run_hooks(session.conn, drop, HookKind::drop);
+  run_hooks(session.conn, hooks.drop, HookKind::drop);
   apply_migrations(session, config, plan.to_apply, units, params.values,
                    options.beta_testing || latest.beta_testing);
-  run_hooks(session.conn, create, HookKind::create);
+  run_hooks(session.conn, hooks.create, HookKind::create);
   if (!options.skip_grant) {
     roles::create_configured_roles(session.conn, config);
     roles::grant_configured_permissions(session.conn, config);
