@@ -9,14 +9,18 @@
 #                   ddl (a table with constraints and a foreign key, three indexes, a plpgsql
 #                   trigger function and its trigger, a view, comments, an ALTER, ten rows);
 #                   default trivial,ddl
-#   --runs N        timed runs per measurement (default: hyperfine's choice, at least 5)
+#   --runs N        timed runs per measurement (default: hyperfine's choice, at least 5; for
+#                   install, rounds: 15 up to 100 files, else 5)
 #   --no-others     skip dbmate and sqitch (see scripts/bench-deps.sh to install them)
 #   --sqitch-max N  sqitch only up to N versions (default 100: it runs psql once per change,
 #                   about 50 ms each); larger sizes get a "skipped" cell
 #   --noop-versions N  versions of the database for info and no-op upgrade (default 1000)
 #   --update-readme replace the table between the bench markers of README.md
 #
-# Scenarios (databases are created in hyperfine's prepare step, outside the timing):
+# Scenarios (databases are created in a prepare step, outside the timing). Start-up, info and
+# upgrade are measured with hyperfine; the install of each size with interleaved rounds (every
+# tool once a round, the order rotating), so that the load of a shared machine, which changes
+# over the minutes these take, weighs on every tool alike:
 #   start-up         pum --version                          vs psql --version
 #   info             pum info on a database with 1,000 versions     vs psql running one query
 #   no-op upgrade    pum upgrade with nothing pending, same database vs psql running one query,
@@ -36,6 +40,7 @@
 # and stopped again, when it is not running). Environment: PUM_BIN (default build/pum);
 # PUM_BENCH_NO_HYPERFINE=1 forces a bash loop instead of hyperfine.
 set -euo pipefail
+export LC_ALL=C # EPOCHREALTIME and awk with a '.' decimal separator
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pum="${PUM_BIN:-${root}/build/pum}"
@@ -286,6 +291,39 @@ median() {
   fi
 }
 
+# interleaved ROUNDS PREPARE1 COMMAND1 PREPARE2 COMMAND2 ...: runs each command once per round,
+# after its prepare step (untimed), in an order that rotates from round to round; round 0 is a
+# warm-up. Prints the median wall time of each command in seconds, one a line, in the order
+# given. Timed with bash's EPOCHREALTIME around the command (one fork, as hyperfine -N).
+interleaved() {
+  local rounds="$1" n k r idx start end
+  shift
+  local preps=() cmds=() times=()
+  while [[ $# -ge 2 ]]; do
+    preps+=("$1")
+    cmds+=("$2")
+    times+=("")
+    shift 2
+  done
+  n=${#cmds[@]}
+  for ((r = 0; r <= rounds; r++)); do
+    echo "bench:   round ${r}/${rounds}$([[ ${r} -gt 0 ]] || echo ' (warm-up)')" >&2
+    for ((k = 0; k < n; k++)); do
+      idx=$(((k + r) % n))
+      [[ -z "${preps[idx]}" ]] || eval "${preps[idx]}" >/dev/null 2>&1
+      start=${EPOCHREALTIME}
+      eval "${cmds[idx]}" >/dev/null 2>&1 || die "failed: ${cmds[idx]}"
+      end=${EPOCHREALTIME}
+      [[ ${r} -eq 0 ]] || times[idx]+="$(awk -v a="${start}" -v b="${end}" 'BEGIN { printf "%.6f", b - a }') "
+    done
+  done
+  for ((k = 0; k < n; k++)); do
+    # shellcheck disable=SC2086 # one word per time
+    printf '%s\n' ${times[k]} | sort -n |
+      awk '{ t[NR] = $1 } END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%.6f\n", m }'
+  done
+}
+
 # fresh DB: the prepare command that recreates a database.
 fresh() { echo "bash -c 'dropdb --if-exists $1 && createdb $1'"; }
 
@@ -385,25 +423,42 @@ for kind in "${kinds[@]}"; do
     generate "${dir}" "${versions}" "${files}" "${kind}"
 
     echo "bench: install ${label} ${kind}" >&2
-    pum_t="$(median "$(fresh pum_bench_pum)" \
-      "$(q "${pum}") -q -d $(q "${dir}/project") -p dbname=pum_bench_pum install")"
-    psql_t="$(median "$(fresh pum_bench_psql)" \
-      "$(q "${psql}") -X -q -1 -v ON_ERROR_STOP=1 -d pum_bench_psql -f $(q "${dir}/all.sql")")"
-    files_t="$(median "$(fresh pum_bench_files)" "bash $(q "${dir}/per_file.sh") pum_bench_files")"
-    dbmate_cell="not installed"
+    # Interleaved rounds: every tool once per round, so that a change of load on the machine
+    # during these long runs hits them all alike.
+    tools=(pum psql files)
+    pairs=("$(fresh pum_bench_pum)"
+      "$(q "${pum}") -q -d $(q "${dir}/project") -p dbname=pum_bench_pum install"
+      "$(fresh pum_bench_psql)"
+      "$(q "${psql}") -X -q -1 -v ON_ERROR_STOP=1 -d pum_bench_psql -f $(q "${dir}/all.sql")"
+      "$(fresh pum_bench_files)" "bash $(q "${dir}/per_file.sh") pum_bench_files")
     if [[ -n "${dbmate}" ]]; then
-      dbmate_cell="$(other_cell "$(median "$(fresh pum_bench_dbmate)" \
-        "$(q "${dbmate}") --url $(q "$(dbmate_url pum_bench_dbmate)") --migrations-dir $(q "${dir}/dbmate") --no-dump-schema up")" \
-        "${pum_t}")"
+      tools+=(dbmate)
+      pairs+=("$(fresh pum_bench_dbmate)"
+        "$(q "${dbmate}") --url $(q "$(dbmate_url pum_bench_dbmate)") --migrations-dir $(q "${dir}/dbmate") --no-dump-schema up")
     fi
+    if [[ -n "${sqitch}" && ${versions} -le ${sqitch_max} ]]; then
+      tools+=(sqitch)
+      pairs+=("$(fresh pum_bench_sqitch)"
+        "$(q "${sqitch}") --chdir $(q "${dir}/sqitch") --quiet deploy db:pg:pum_bench_sqitch")
+    fi
+    rounds="${runs:-5}"
+    [[ -n "${runs}" || $((versions * files)) -gt 100 ]] || rounds=15 # small: cheap, and noisier
+    mapfile -t medians < <(interleaved "${rounds}" "${pairs[@]}")
+    [[ ${#medians[@]} -eq ${#tools[@]} ]] || die "install ${label} ${kind} failed"
+    declare -A t=()
+    for i in "${!tools[@]}"; do t[${tools[i]}]="${medians[i]}"; done
+    pum_t="${t[pum]}"
+    psql_t="${t[psql]}"
+    files_t="${t[files]}"
+    dbmate_cell="not installed"
+    [[ -z "${t[dbmate]:-}" ]] || dbmate_cell="$(other_cell "${t[dbmate]}" "${pum_t}")"
     sqitch_cell="not installed"
     if [[ -n "${sqitch}" && ${versions} -gt ${sqitch_max} ]]; then
       sqitch_cell="skipped (> ${sqitch_max} changes)"
-    elif [[ -n "${sqitch}" ]]; then
-      sqitch_cell="$(other_cell "$(median "$(fresh pum_bench_sqitch)" \
-        "$(q "${sqitch}") --chdir $(q "${dir}/sqitch") --quiet deploy db:pg:pum_bench_sqitch")" \
-        "${pum_t}")"
+    elif [[ -n "${t[sqitch]:-}" ]]; then
+      sqitch_cell="$(other_cell "${t[sqitch]}" "${pum_t}")"
     fi
+    unset t
     row "\`install\` ${label} ${kind}" "${pum_t}" "${psql_t}" "1.15" \
       "$(other_cell "${files_t}" "${pum_t}")" "${dbmate_cell}" "${sqitch_cell}"
     rm -rf "${dir}"
@@ -438,6 +493,8 @@ load_end="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 tool="hyperfine (median of at least 5 runs after a warm-up)"
 [[ -z "${runs}" ]] || tool="hyperfine (median of ${runs} runs after a warm-up)"
 [[ ${use_hyperfine} -eq 1 ]] || tool="a bash loop (median of ${runs:-10} runs)"
+tool+=" for start-up, info and upgrade; for install, the median of ${runs:-5 (15 up to 100 files)}"
+tool+=" interleaved rounds (every tool once a round, after a warm-up round)"
 table="$(
   echo "| scenario | pum | floor | pum / floor | psql per file | dbmate | sqitch | target |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
