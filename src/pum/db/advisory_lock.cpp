@@ -24,6 +24,8 @@ FROM pg_catalog.pg_locks l
 JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
 WHERE l.locktype = 'advisory' AND l.granted
   AND l.classid = $1::int4::oid AND l.objid = $2::int4::oid AND l.objsubid = 2
+  -- advisory locks are per database: name this database's holder, not another's
+  AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
 LIMIT 1)SQL";
 
 constexpr const char* kWaitLock = R"SQL(
