@@ -71,8 +71,31 @@ TEST(LoadConfig, BadIndentation) {
 TEST(LoadConfig, SeveralDocuments) {
   TempModule module;
   const Error e = module.error("pum:\n  module: a\n---\npum:\n  module: b\n");
-  EXPECT_EQ(e.what(), ".pum.yaml:4:1: the configuration holds more than one YAML document");
+  // At the '---' that starts the second document: the line the hint says to remove.
+  EXPECT_EQ(e.what(), ".pum.yaml:3:1: the configuration holds more than one YAML document");
   EXPECT_FALSE(e.hints().empty());
+}
+
+TEST(LoadConfig, DocumentAfterEndMarkerIsASecondDocument) {
+  TempModule module;
+  const Error e = module.error("pum:\n  module: a\n...\n# later\nroles: []\n");
+  EXPECT_EQ(e.what(), ".pum.yaml:5:1: the configuration holds more than one YAML document");
+}
+
+// yaml-cpp 0.7 ends the document before a token that cannot start a node and never consumes
+// it; these returned only when the test timed out before the parser's document loop was bounded.
+TEST(LoadConfig, TokenThatCannotStartANodeIsUnexpected) {
+  TempModule module;
+  const Error comma = module.error(",\n");
+  EXPECT_EQ(comma.what(), ".pum.yaml:1:1: invalid YAML: unexpected ','");
+  EXPECT_EQ(first_hint(comma), "a configuration starts with a key such as 'pum:'");
+  const Error bom = module.error("\xEF\xBB\xBF,\n");
+  EXPECT_EQ(bom.what(), ".pum.yaml:1:1: invalid YAML: unexpected ','");
+  const Error tagged = module.error("!,m\n");
+  EXPECT_EQ(tagged.what(), ".pum.yaml:1:2: invalid YAML: unexpected ','");
+  EXPECT_EQ(first_hint(tagged), "remove it, or quote the value it belongs to");
+  const Error after_tag = module.error("!#rpa,,,\n");
+  EXPECT_EQ(after_tag.what(), ".pum.yaml:1:6: invalid YAML: unexpected ','");
 }
 
 TEST(LoadConfig, DuplicateKey) {
