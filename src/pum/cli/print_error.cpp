@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 
 #include "pum/ui/log.hpp"
 #include "pum/util/source_text.hpp"
@@ -38,26 +39,48 @@ std::pair<std::string, int> window(const std::string& line, int column) {
   return {shown, caret};
 }
 
+// A file's control bytes would reach the terminal raw through the line shown under an error
+// (or through a name quoted in a message): a NUL cuts the output, an ESC starts a terminal
+// sequence. Each is shown as its Unicode control picture (NUL as U+2400, ESC as U+241B), one
+// character wide, so the caret still lines up. Tabs stay (caret_line keeps them too), and so do
+// newlines: libpq's messages span lines.
+std::string visible(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\t' || c == '\n' || (c >= 0x20U && c != 0x7FU)) {
+      out += ch;
+      continue;
+    }
+    const unsigned picture = c == 0x7FU ? 0x2421U : 0x2400U + c;
+    out += static_cast<char>(0xE0U | (picture >> 12U));
+    out += static_cast<char>(0x80U | ((picture >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (picture & 0x3FU));
+  }
+  return out;
+}
+
 }  // namespace
 
 void print_error(const Error& error) {
   std::string first = "ERROR: " + error.what();
   if (!error.sqlstate().empty()) first += fmt::format(" (SQLSTATE {})", error.sqlstate());
-  log::write(log::Level::error, first);
+  log::write(log::Level::error, visible(first));
   const SourceLocation& loc = error.location();
   if (loc.line > 0 && !loc.line_text.empty()) {
     std::string number = std::to_string(loc.line);
     std::string gutter(number.size(), ' ');
-    auto [shown, column] = window(loc.line_text, loc.column);
+    auto [shown, column] = window(visible(loc.line_text), loc.column);
     log::write(log::Level::error, fmt::format("  {} | {}", number, shown));
     if (column > 0) {
       log::write(log::Level::error, fmt::format("  {} | {}", gutter, caret_line(shown, column)));
     }
   }
   for (const auto& [label, text] : error.details()) {
-    log::write(log::Level::error, fmt::format("{}: {}", label, text));
+    log::write(log::Level::error, visible(fmt::format("{}: {}", label, text)));
   }
-  for (const auto& hint : error.hints()) log::write(log::Level::error, "HINT: " + hint);
+  for (const auto& hint : error.hints()) log::write(log::Level::error, visible("HINT: " + hint));
 }
 
 }  // namespace pum::cli
