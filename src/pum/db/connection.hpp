@@ -1,6 +1,7 @@
 #pragma once
 // One libpq connection (move-only). Every query of pum goes through here; command code never
-// builds SQL by concatenation: identifiers go through quote_ident, values through parameters.
+// builds SQL from raw text: identifiers go through quote_ident, values through parameters or,
+// where a statement travels with others in one simple query, quote_literal.
 #include <libpq-fe.h>
 
 #include <optional>

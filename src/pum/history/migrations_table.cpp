@@ -163,17 +163,22 @@ std::vector<MigrationRow> MigrationsTable::read_all() {
   return rows;
 }
 
-void MigrationsTable::insert(const NewRow& row) {
-  nlohmann::json files = row.changelog_files;
-  conn_.query(
-      fmt::format(
-          "INSERT INTO {} (module, version, beta_testing, changelog_files, "
-          "parameters, migration_table_version, pum_version) VALUES ($1, $2, $3, "
-          "ARRAY(SELECT e FROM jsonb_array_elements_text($4::jsonb) WITH ORDINALITY AS t(e, n) "
-          "ORDER BY n), $5::jsonb, {}, $6)",
-          qualified_, kCurrentLayout),
-      {row.module, row.version, row.beta_testing ? "true" : "false", dump(files),
-       dump(row.parameters), pum_version_string()});
+std::string MigrationsTable::insert_sql(const NewRow& row) const {
+  // Literals, not parameters: the text is sent with other statements in one simple query.
+  std::string files = "ARRAY[";
+  for (std::size_t i = 0; i < row.changelog_files.size(); ++i) {
+    if (i > 0) files += ", ";
+    files += conn_.quote_literal(row.changelog_files[i]);
+  }
+  files += "]::text[]";
+  return fmt::format(
+      "INSERT INTO {} (module, version, beta_testing, changelog_files, parameters, "
+      "migration_table_version, pum_version) VALUES ({}, {}, {}, {}, {}::jsonb, {}, {})",
+      qualified_, conn_.quote_literal(row.module), conn_.quote_literal(row.version),
+      row.beta_testing ? "true" : "false", files, conn_.quote_literal(dump(row.parameters)),
+      kCurrentLayout, conn_.quote_literal(pum_version_string()));
 }
+
+void MigrationsTable::insert(const NewRow& row) { conn_.exec(insert_sql(row)); }
 
 }  // namespace pum::history

@@ -41,6 +41,9 @@ class MigrationsTable {
   std::vector<MigrationRow> read_all();
 
   void insert(const NewRow& row);
+  // The INSERT of insert(row) as one SQL text with the values as escaped literals, for a caller
+  // that sends it in the same round trip as other statements.
+  [[nodiscard]] std::string insert_sql(const NewRow& row) const;
 
  private:
   db::Connection& conn_;

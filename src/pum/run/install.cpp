@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <optional>
 
 #include "pum/plan/plan.hpp"
 #include "pum/roles/roles.hpp"
@@ -19,6 +20,20 @@ void apply_migrations(Session& session, const config::Config& config,
                       const std::vector<std::vector<Unit>>& units, const Parameters& params,
                       bool beta_testing) {
   nlohmann::json stored = to_json(params);
+  // Each version's row is sent ahead of the next version's first SQL file, in the same round
+  // trip: before the next version runs, as pum 1.x records it, but without a round trip (and a
+  // parse) of its own. Installing 1,000 one-file versions took 1.57x `psql -1 -f` with one
+  // INSERT per version and runs at par this way (bench/README.md).
+  std::optional<Prefix> pending;
+  auto flush = [&] {
+    if (!pending) return;
+    try {
+      session.conn.exec(pending->sql);
+    } catch (Error& e) {
+      throw e.prefix(pending->what + ": ");
+    }
+    pending.reset();
+  };
   for (std::size_t i = 0; i < migrations.size(); ++i) {
     const Migration& migration = *migrations[i];
     std::string dir = migration_dir_display(config, migration);
@@ -31,11 +46,21 @@ void apply_migrations(Session& session, const config::Config& config,
     history::NewRow row{config.module, migration.version.str(), beta_testing, {}, stored};
     for (const auto& unit : units[i]) {
       log::info("Executing {}", unit.label);
-      execute(session.conn, unit);
+      if (pending && takes_prefix(unit)) {
+        execute(session.conn, unit, &*pending);
+        pending.reset();
+      } else {
+        flush();
+        execute(session.conn, unit);
+      }
       row.changelog_files.push_back(unit.label);
     }
-    session.table.insert(row);
+    flush();
+    pending = Prefix{
+        session.table.insert_sql(row),
+        fmt::format("cannot record version {} in {}", row.version, session.table.display_name())};
   }
+  flush();
 }
 
 void install(const Global& global, const InstallOptions& options) {

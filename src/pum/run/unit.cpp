@@ -73,24 +73,28 @@ void reject_placeholders(const Unit& unit, const std::vector<std::string>& names
       .hint(hint);
 }
 
-void execute(db::Connection& conn, const Unit& unit) {
+void execute(db::Connection& conn, const Unit& unit, const Prefix* prefix) {
   if (unit.python) {
     hooks::run_python_hook(*unit.python, conn, unit.params);
     return;
   }
   if (unit.statements.empty()) return;
+  const std::size_t first = prefix != nullptr ? 1 : 0;
   std::vector<std::string_view> texts;
-  texts.reserve(unit.statements.size());
+  texts.reserve(unit.statements.size() + first);
+  if (prefix != nullptr) texts.emplace_back(prefix->sql);
   for (const auto& r : unit.statements) texts.emplace_back(r.sql);
   auto failure = db::run_batch(conn, texts);
   if (!failure) return;
+  if (failure->statement < first) throw failure->error.to_error().prefix(prefix->what + ": ");
 
-  const sql::Rendered& rendered = unit.statements[failure->statement];
+  const std::size_t index = failure->statement - first;
+  const sql::Rendered& rendered = unit.statements[index];
   Error error = failure->error.to_error();
   SourceLocation where = failure->offset
                              ? sql::source_location(unit.script, rendered, *failure->offset)
                              // No position from the server: point at the statement's first code.
-                             : unit.script.source.location(unit.code_starts[failure->statement]);
+                             : unit.script.source.location(unit.code_starts[index]);
   error.at(unit.origin ? unit.origin->map(where) : where);
   throw error;
 }

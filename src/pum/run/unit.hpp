@@ -46,6 +46,17 @@ void reject_placeholders(const Unit& unit, const std::vector<std::string>& names
 // Runs the unit in one round trip. A server error is thrown as pum::Error located at the file,
 // line and column of the failing statement (from the server's position when it gives one),
 // with SQLSTATE, DETAIL, HINT and CONTEXT.
-void execute(db::Connection& conn, const Unit& unit);
+// One statement sent ahead of a unit's own in the same round trip (the previous version's
+// pum_migrations row); `what` names it in an error, which has no file location.
+struct Prefix {
+  std::string sql;
+  std::string what;  // e.g. "cannot record version 1.2.0 in public.pum_migrations"
+};
+
+// A Python unit or one without statements ignores `prefix`: check takes_prefix first.
+void execute(db::Connection& conn, const Unit& unit, const Prefix* prefix = nullptr);
+[[nodiscard]] inline bool takes_prefix(const Unit& unit) {
+  return !unit.python && !unit.statements.empty();
+}
 
 }  // namespace pum::run

@@ -1,0 +1,1 @@
+CREATE TABLE public.later (id int);

@@ -1,0 +1,1 @@
+CREATE TABLE public.seen (id serial PRIMARY KEY, file text, versions text);
