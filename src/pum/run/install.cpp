@@ -23,7 +23,7 @@ void apply_migrations(Session& session, const config::Config& config,
   // Each version's row is sent ahead of the next version's first SQL file, in the same round
   // trip: before the next version runs, as pum 1.x records it, but without a round trip (and a
   // parse) of its own. Installing 1,000 one-file versions took 1.57x `psql -1 -f` with one
-  // INSERT per version and runs at par this way (bench/README.md).
+  // INSERT per version and runs at par this way (the benchmark table of README.md).
   std::optional<Prefix> pending;
   auto flush = [&] {
     if (!pending) return;
