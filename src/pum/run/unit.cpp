@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pum/db/batch.hpp"
+#include "pum/sql/do_block.hpp"
 #include "pum/sql/forbidden.hpp"
 #include "pum/sql/placeholders.hpp"
 #include "pum/util/source_text.hpp"
@@ -91,10 +92,16 @@ void execute(db::Connection& conn, const Unit& unit, const Prefix* prefix) {
   const std::size_t index = failure->statement - first;
   const sql::Rendered& rendered = unit.statements[index];
   Error error = failure->error.to_error();
-  SourceLocation where = failure->offset
-                             ? sql::source_location(unit.script, rendered, *failure->offset)
-                             // No position from the server: point at the statement's first code.
-                             : unit.script.source.location(unit.code_starts[index]);
+  std::optional<std::size_t> offset = failure->offset;
+  // No position from the server: a run-time error inside a DO block names its line in CONTEXT.
+  if (!offset) {
+    offset =
+        sql::do_block_error_offset(rendered.sql, failure->error.context,
+                                   failure->error.internal_query, failure->error.internal_position);
+  }
+  SourceLocation where = offset ? sql::source_location(unit.script, rendered, *offset)
+                                // Nothing to go by: point at the statement's first code.
+                                : unit.script.source.location(unit.code_starts[index]);
   error.at(unit.origin ? unit.origin->map(where) : where);
   throw error;
 }
