@@ -16,46 +16,36 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/common.sh
+source "${root}/bench/common.sh"
 pum="${PUM_BIN:-${root}/build/pum}"
 runs=5
 sizes=()
 
-die() {
-  echo "bench: $*" >&2
-  exit 1
-}
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs)
-      [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number"
+      [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || bench_die "--runs needs a positive number"
       runs="$2"
       shift 2
       ;;
     -h | --help)
-      awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
+      bench_help "${BASH_SOURCE[0]}"
       exit 0
       ;;
     *)
-      [[ "$1" =~ ^[1-9][0-9]*$ ]] || die "size must be a number of tables: $1"
+      [[ "$1" =~ ^[1-9][0-9]*$ ]] || bench_die "size must be a number of tables: $1"
       sizes+=("$1")
       shift
       ;;
   esac
 done
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(500 1000 2000 4000)
-[[ -x "${pum}" ]] || die "${pum} not found: build first (scripts/build.sh) or set PUM_BIN"
+[[ -x "${pum}" ]] || bench_die "${pum} not found: build first (scripts/build.sh) or set PUM_BIN"
 
-started_cluster=0
-if [[ -z "${PGHOST:-}" ]]; then
-  if ! bash "${root}/scripts/pg.sh" status >/dev/null 2>&1; then
-    bash "${root}/scripts/pg.sh" start >/dev/null
-    started_cluster=1
-  fi
-  # shellcheck disable=SC1090
-  source "$(bash "${root}/scripts/pg.sh" env-file)"
-fi
-command -v psql >/dev/null || die "psql not found"
+bench_use_cluster "${root}"
+command -v psql >/dev/null || bench_die "psql not found"
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pum-bench-check-XXXXXX")"
@@ -67,7 +57,7 @@ cleanup() {
     done
   fi
   rm -rf "${work}"
-  if [[ ${started_cluster} -eq 1 ]]; then bash "${root}/scripts/pg.sh" stop >/dev/null; fi
+  bench_release_cluster "${root}"
 }
 trap cleanup EXIT
 
@@ -119,7 +109,6 @@ count_objects() {
 
 now_ns() { date +%s%N; }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "pum check: two identical databases, median of ${runs} runs ($(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), PostgreSQL $(psql -qAtX -d postgres -c 'SHOW server_version'))"
 printf '| tables | objects per database | rows compared | time (ms) | ms per 1000 objects |\n'
@@ -134,7 +123,7 @@ for n in "${sizes[@]}"; do
   psql -qX -d postgres -c "CREATE DATABASE ${b} TEMPLATE ${a}" >/dev/null
   objects="$(count_objects "${a}")"
   # One untimed run to warm the caches, and to check the databases compare equal.
-  "${pum}" -q -p "dbname=${a}" check "dbname=${b}" >/dev/null || die "the copies differ (size ${n})"
+  "${pum}" -q -p "dbname=${a}" check "dbname=${b}" >/dev/null || bench_die "the copies differ (size ${n})"
   rows="$("${pum}" -v -p "dbname=${a}" check "dbname=${b}" -f json 2>&1 >/dev/null |
     sed -n 's/.*Read the first database.*: \([0-9]*\) rows.*/\1/p')"
   times=()
@@ -144,7 +133,7 @@ for n in "${sizes[@]}"; do
     t1="$(now_ns)"
     times+=($(((t1 - t0) / 1000000)))
   done
-  ms="$(printf '%s\n' "${times[@]}" | median)"
+  ms="$(printf '%s\n' "${times[@]}" | bench_median)"
   per="$(awk -v ms="${ms}" -v o="${objects}" 'BEGIN { printf "%.1f", ms * 1000 / o }')"
   printf '| %d | %d | %s | %d | %s |\n' "${n}" "${objects}" "${rows}" "${ms}" "${per}"
 done

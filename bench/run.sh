@@ -52,10 +52,9 @@ update_readme=0
 sizes=()
 noop_versions=1000
 
-die() {
-  echo "bench: $*" >&2
-  exit 1
-}
+# shellcheck source=bench/common.sh
+source "${root}/bench/common.sh"
+die() { bench_die "$@"; }
 q() { printf '%q' "$1"; }
 
 while [[ $# -gt 0 ]]; do
@@ -89,7 +88,7 @@ while [[ $# -gt 0 ]]; do
       shift 2
       ;;
     -h | --help)
-      awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
+      bench_help "${BASH_SOURCE[0]}"
       exit 0
       ;;
     *)

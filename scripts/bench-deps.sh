@@ -6,6 +6,7 @@
 #           --prefix, never globally); its Linux binary comes from an optional npm dependency.
 #   sqitch  the Debian package `sqitch` (with libdbd-pg-perl, its PostgreSQL driver).
 #   hyperfine, perf  the Debian packages, when missing.
+#   time    the Debian package (GNU time): bench/demo-data.sh reads peak memory from it.
 #
 # Usage: scripts/bench-deps.sh        (as root, or a user with sudo for the Debian packages)
 # Prints where each tool is. Safe to run again: only what is missing is installed.
@@ -28,6 +29,7 @@ command -v sqitch >/dev/null 2>&1 || missing+=(sqitch)
 dpkg -s libdbd-pg-perl >/dev/null 2>&1 || missing+=(libdbd-pg-perl)
 command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+[[ -x /usr/bin/time ]] || missing+=(time)
 if [[ ${#missing[@]} -gt 0 ]]; then
   echo "bench-deps: installing ${missing[*]}" >&2
   as_root apt-get update -qq
