@@ -111,6 +111,7 @@ now_ns() { date +%s%N; }
 
 
 echo "pum check: two identical databases, median of ${runs} runs ($(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), PostgreSQL $(psql -qAtX -d postgres -c 'SHOW server_version'))"
+echo
 printf '| tables | objects per database | rows compared | time (ms) | ms per 1000 objects |\n'
 printf '| ---: | ---: | ---: | ---: | ---: |\n'
 for n in "${sizes[@]}"; do

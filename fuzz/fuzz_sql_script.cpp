@@ -1,6 +1,7 @@
 // libFuzzer target: the SQL lexer and psql-like splitter (sql::parse_script) and what reads its
 // output before anything is sent to a server (check_forbidden, placeholder_names,
-// leading_keywords, SourceText::location). Any input must either parse or be refused with a
+// leading_keywords, SourceText::location), and what locates a run-time error in a DO block
+// (do_block_error_offset). Any input must either parse or be refused with a
 // pum::Error; anything else (another exception, a crash, a sanitizer report) is a bug.
 // Beyond "does not crash" it checks the invariants the rest of pum relies on: the tokens tile the
 // text exactly, and statements lie within the text and the token list, in order.
@@ -9,7 +10,9 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "pum/sql/do_block.hpp"
 #include "pum/sql/forbidden.hpp"
 #include "pum/sql/placeholders.hpp"
 #include "pum/sql/script.hpp"
@@ -42,6 +45,13 @@ void check_invariants(const pum::sql::Script& script) {
     const pum::SourceLocation where = script.source.location(statement.begin);
     check(where.line >= 1);
     (void)pum::sql::leading_keywords(script, statement, 3);
+    // Whatever the statement, the offset found for an error in it lies inside it.
+    const std::string_view sql(text.data() + statement.begin, statement.end - statement.begin);
+    for (const char* context : {"PL/pgSQL function inline_code_block line 2 at RAISE",
+                                "PL/pgSQL function inline_code_block line 1 at SQL statement"}) {
+      const auto offset = pum::sql::do_block_error_offset(sql, context, "SELECT 1", 3);
+      check(!offset || *offset <= sql.size());
+    }
   }
 }
 
