@@ -138,9 +138,10 @@ Version version_of(const Candidate& candidate, const std::string& shown) {
   return std::move(parsed).value();
 }
 
-// Lists the .sql files and the APP_ONLY_RELEASE marker of one version directory.
-void read_version_dir(Migration& m, const std::string& shown) {
-  const std::string where = join(shown, m.label);
+}  // namespace
+
+void list_migration_files(Migration& m) {
+  const std::string& where = m.display;
   bool marker = false;
   std::vector<std::string> other_case;  // names ending in .SQL, .Sql... (ignored, as pum)
   std::vector<std::string> names;
@@ -202,12 +203,11 @@ void read_version_dir(Migration& m, const std::string& shown) {
     file.display = join(where, name);
     m.files.push_back(std::move(file));
   }
+  m.listed = true;
 }
 
-}  // namespace
-
-std::vector<Migration> load_changelog_dir(const fs::path& module_dir,
-                                          const std::string& changelogs_directory) {
+std::vector<Migration> load_changelog_versions(const fs::path& module_dir,
+                                               const std::string& changelogs_directory) {
   fs::path module_abs = fs::absolute(module_dir).lexically_normal();
   if (!module_abs.has_filename() && module_abs.has_relative_path()) {
     module_abs = module_abs.parent_path();  // "/x/module/" → "/x/module"
@@ -225,6 +225,7 @@ std::vector<Migration> load_changelog_dir(const fs::path& module_dir,
     m.version = version_of(candidate, shown);
     m.label = std::move(candidate.name);
     m.dir = std::move(candidate.path);
+    m.display = join(shown, m.label);
     migrations.push_back(std::move(m));
   }
 
@@ -246,7 +247,13 @@ std::vector<Migration> load_changelog_dir(const fs::path& module_dir,
     }
   }
 
-  for (auto& m : migrations) read_version_dir(m, shown);
+  return migrations;
+}
+
+std::vector<Migration> load_changelog_dir(const fs::path& module_dir,
+                                          const std::string& changelogs_directory) {
+  std::vector<Migration> migrations = load_changelog_versions(module_dir, changelogs_directory);
+  for (auto& m : migrations) list_migration_files(m);
   return migrations;
 }
 

@@ -22,6 +22,9 @@ struct Migration {
   // How the user wrote it, e.g. the directory name "v1.2.3" (version.str() is "1.2.3").
   std::string label;
   std::filesystem::path dir;  // absolute
+  std::string display;        // how messages name the directory, e.g. "changelogs/1.2.3"
+  // Whether `files` and `app_only` have been read from the directory (list_migration_files).
+  bool listed = false;
   // Executed in this order, all in the command's one transaction. Empty iff app_only.
   std::vector<MigrationFile> files;
   // An application-only release (APP_ONLY_RELEASE marker): runs no SQL, still gets its row.

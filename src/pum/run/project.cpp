@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 #include "pum/changelog/changelog_dir.hpp"
 #include "pum/db/advisory_lock.hpp"
 #include "pum/hooks/python_hook.hpp"
@@ -20,6 +22,18 @@ config::Config load_project_config(const Global& global) {
 
 std::vector<Migration> load_migrations(const config::Config& config) {
   return load_changelog_dir(config.base_dir, config.changelogs_directory);
+}
+
+std::vector<Migration> load_migration_versions(const config::Config& config) {
+  return load_changelog_versions(config.base_dir, config.changelogs_directory);
+}
+
+void list_pending_files(std::vector<Migration>& migrations,
+                        const std::vector<const Migration*>& pending) {
+  const std::unordered_set<const Migration*> wanted(pending.begin(), pending.end());
+  for (Migration& migration : migrations) {
+    if (!migration.listed && wanted.contains(&migration)) list_migration_files(migration);
+  }
 }
 
 std::optional<Version> parse_version_option(const std::optional<std::string>& text,
@@ -100,6 +114,10 @@ std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
   std::vector<std::vector<Unit>> result;
   result.reserve(migrations.size());
   for (const Migration* migration : migrations) {
+    if (!migration->listed) {
+      throw Error(fmt::format("internal error: the files of version {} were not listed",
+                              migration->version.str()));
+    }
     std::vector<Unit> units;
     units.reserve(migration->files.size());
     for (const auto& file : migration->files) {

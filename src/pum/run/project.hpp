@@ -17,7 +17,13 @@
 namespace pum::run {
 
 config::Config load_project_config(const Global& global);
+// Every version directory with its files listed (install, drift).
 std::vector<Migration> load_migrations(const config::Config& config);
+// Only the version directories (upgrade): list_pending_files then reads those it will apply.
+std::vector<Migration> load_migration_versions(const config::Config& config);
+// Lists the files of the migrations in `pending` (pointers into `migrations`).
+void list_pending_files(std::vector<Migration>& migrations,
+                        const std::vector<const Migration*>& pending);
 
 // --max-version and friends: nullopt when not given; throws pum::Error (exit 1, as pum) naming
 // the flag when the text is not a version.

@@ -52,7 +52,7 @@ const history::MigrationRow& installed_state(Session& session, const config::Con
 
 void upgrade(const Global& global, const UpgradeOptions& options) {
   config::Config config = load_project_config(global);
-  std::vector<Migration> migrations = load_migrations(config);
+  std::vector<Migration> migrations = load_migration_versions(config);
   std::optional<Version> max = parse_version_option(options.max_version, "--max-version");
 
   Session session(global, config);
@@ -75,6 +75,10 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
         "version {} (--skip-baseline-check)",
         skipped->version.str(), latest.version);
   }
+  // Only what will run is read (as pum 1.x does): an applied version's directory is never run
+  // again, and reading all of them was most of a no-op upgrade's time. Still nothing has changed
+  // in the database when a pending directory turns out to be wrong.
+  list_pending_files(migrations, plan.to_apply);
   AppHooks hooks =
       prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);

@@ -212,6 +212,41 @@ TEST_F(ChangelogDir, MarkerAndSqlFiles) {
             "changes the database, or move its .sql files to another version");
 }
 
+// What upgrade reads first: the versions, not what their directories hold; the content of the
+// ones it will apply is then listed one by one, with the same errors.
+TEST_F(ChangelogDir, VersionsOnlyThenFilesOfOneVersion) {
+  touch("changelogs/1.0.0/APP_ONLY_RELEASE", "");
+  touch("changelogs/1.0.0/01_something.sql");  // broken, but never listed below
+  touch("changelogs/1.1.0/02_b.sql");
+  touch("changelogs/1.1.0/01_a.sql");
+  mkdir("changelogs/1.2.0");  // empty: an error once listed
+  std::vector<Migration> ms = load_changelog_versions(root_, "changelogs");
+  EXPECT_EQ(versions_of(ms), (std::vector<std::string>{"1.0.0", "1.1.0", "1.2.0"}));
+  for (const auto& m : ms) {
+    EXPECT_FALSE(m.listed) << m.label;
+    EXPECT_TRUE(m.files.empty()) << m.label;
+  }
+  EXPECT_EQ(ms[1].display, "changelogs/1.1.0");
+
+  list_migration_files(ms[1]);
+  EXPECT_TRUE(ms[1].listed);
+  EXPECT_EQ(displays_of(ms[1]),
+            (std::vector<std::string>{"changelogs/1.1.0/01_a.sql", "changelogs/1.1.0/02_b.sql"}));
+  EXPECT_FALSE(ms[0].listed);
+
+  try {
+    list_migration_files(ms[2]);
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(),
+              "version directory '1.2.0' contains no .sql file and no APP_ONLY_RELEASE marker");
+    EXPECT_EQ(e.location().file, "changelogs/1.2.0");
+  }
+  // Names are still checked without listing.
+  mkdir("changelogs/not_a_version");
+  EXPECT_THROW((void)load_changelog_versions(root_, "changelogs"), Error);
+}
+
 TEST_F(ChangelogDir, UpperCaseSqlIsIgnoredAndExplained) {
   touch("changelogs/1.0.0/01_x.SQL");
   touch("changelogs/1.0.0/00_y.Sql");
