@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "pum/db/batch.hpp"
 #include "pum/sql/do_block.hpp"
 #include "pum/sql/forbidden.hpp"
@@ -74,36 +76,69 @@ void reject_placeholders(const Unit& unit, const std::vector<std::string>& names
       .hint(hint);
 }
 
-void execute(db::Connection& conn, const Unit& unit, const Prefix* prefix) {
-  if (unit.python) {
-    hooks::run_python_hook(*unit.python, conn, unit.params);
-    return;
-  }
-  if (unit.statements.empty()) return;
-  const std::size_t first = prefix != nullptr ? 1 : 0;
-  std::vector<std::string_view> texts;
-  texts.reserve(unit.statements.size() + first);
-  if (prefix != nullptr) texts.emplace_back(prefix->sql);
-  for (const auto& r : unit.statements) texts.emplace_back(r.sql);
-  auto failure = db::run_batch(conn, texts);
-  if (!failure) return;
-  if (failure->statement < first) throw failure->error.to_error().prefix(prefix->what + ": ");
-
-  const std::size_t index = failure->statement - first;
+namespace {
+// Throws the failure of statement `index` of `unit`, located in its file (or in .pum.yaml).
+[[noreturn]] void throw_located(const Unit& unit, std::size_t index,
+                                const db::BatchFailure& failure) {
   const sql::Rendered& rendered = unit.statements[index];
-  Error error = failure->error.to_error();
-  std::optional<std::size_t> offset = failure->offset;
+  Error error = failure.error.to_error();
+  std::optional<std::size_t> offset = failure.offset;
   // No position from the server: a run-time error inside a DO block names its line in CONTEXT.
   if (!offset) {
     offset =
-        sql::do_block_error_offset(rendered.sql, failure->error.context,
-                                   failure->error.internal_query, failure->error.internal_position);
+        sql::do_block_error_offset(rendered.sql, failure.error.context,
+                                   failure.error.internal_query, failure.error.internal_position);
   }
   SourceLocation where = offset ? sql::source_location(unit.script, rendered, *offset)
                                 // Nothing to go by: point at the statement's first code.
                                 : unit.script.source.location(unit.code_starts[index]);
   error.at(unit.origin ? unit.origin->map(where) : where);
   throw error;
+}
+}  // namespace
+
+void execute(db::Connection& conn, const Unit& unit, const Prefix* prefix) {
+  if (unit.python) {
+    hooks::run_python_hook(*unit.python, conn, unit.params);
+    return;
+  }
+  if (unit.statements.empty()) return;
+  execute_batch(conn, {&unit}, prefix);
+}
+
+void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
+                   const Prefix* prefix) {
+  std::vector<std::string_view> texts;
+  // firsts[k]: index in `texts` of the first statement of units[k].
+  std::vector<std::size_t> firsts;
+  firsts.reserve(units.size());
+  if (prefix != nullptr) texts.emplace_back(prefix->sql);
+  for (const Unit* unit : units) {
+    firsts.push_back(texts.size());
+    for (const auto& r : unit->statements) texts.emplace_back(r.sql);
+  }
+  auto failure = db::run_batch(conn, texts);
+  if (!failure) return;
+  if (prefix != nullptr && failure->statement == 0) {
+    throw failure->error.to_error().prefix(prefix->what + ": ");
+  }
+  // The last unit whose first statement is at or before the failing one.
+  const auto it = std::upper_bound(firsts.begin(), firsts.end(), failure->statement);
+  const auto k = static_cast<std::size_t>(it - firsts.begin()) - 1;
+  throw_located(*units[k], failure->statement - firsts[k], *failure);
+}
+
+bool ends_with_semicolon(const Unit& unit) {
+  const sql::Script& script = unit.script;
+  for (auto s = script.statements.rbegin(); s != script.statements.rend(); ++s) {
+    if (!s->has_code) continue;
+    for (std::size_t t = s->last_token; t < script.tokens.size(); ++t) {
+      if (script.tokens[t].kind == sql::TokenKind::semicolon) return true;
+      if (sql::is_code(script.tokens[t].kind)) return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 }  // namespace pum::run

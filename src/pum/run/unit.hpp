@@ -55,6 +55,16 @@ struct Prefix {
 
 // A Python unit or one without statements ignores `prefix`: check takes_prefix first.
 void execute(db::Connection& conn, const Unit& unit, const Prefix* prefix = nullptr);
+
+// Runs SQL units (no Python) in one round trip: `prefix`, then every statement of every unit in
+// order. A failure is located in its unit, as execute() does. `units` must not be empty.
+void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
+                   const Prefix* prefix = nullptr);
+
+// Whether the unit's last statement ends with ';' in its file. Only then may other statements
+// follow it in one message: an unfinished last statement ("... WHERE") must end the message
+// for the server to report it "at end of input", as it would for the file alone.
+[[nodiscard]] bool ends_with_semicolon(const Unit& unit);
 [[nodiscard]] inline bool takes_prefix(const Unit& unit) {
   return !unit.python && !unit.statements.empty();
 }

@@ -1,0 +1,2 @@
+CREATE TABLE public.c (id int);
+INSERT INTO public.c VALUES (1);
