@@ -1,7 +1,7 @@
 #pragma once
-// Runs the statements of one file in a single round trip: they are joined into one
-// simple-query message, and the server returns one result per statement. Counting the results
-// tells which statement failed; the server's error position is mapped back to that statement.
+// Runs statements (a file, or the files of a version) in a single round trip: they are joined
+// into one simple-query message, and the server returns one result per statement. Counting the
+// results tells which statement failed; the server's error position is mapped back to it.
 #include <cstddef>
 #include <optional>
 #include <string>
