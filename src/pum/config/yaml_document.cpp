@@ -94,6 +94,8 @@ bool follows_document_end(std::string_view text, std::size_t pos) {
 // and every later call hands back another empty document at the same place. pum reads one
 // document, so two document starts are all it needs to see: a second one that is neither a
 // '---' nor after a '...' is that stuck token, a syntax error.
+// YAML::Load then parses the first document again (yaml-cpp's NodeBuilder, which would let one
+// pass build the node, is not public); a configuration is a few kilobytes.
 void check_single_document(const SourceText& source) {
   std::istringstream input(source.text());
   YAML::Parser parser(input);

@@ -58,12 +58,13 @@ void apply_migrations(Session& session, const config::Config& config,
     for (const auto& unit : units[i]) {
       log::info("Executing {}", unit.label);
       row.changelog_files.push_back(unit.label);
-      if (!takes_prefix(unit)) {  // Python, or nothing to send
+      if (unit.python) {  // runs on its own, after everything before it
         send();
         flush();
         execute(session.conn, unit);
         continue;
       }
+      if (unit.statements.empty()) continue;  // only comments: nothing to send
       batch.push_back(&unit);
       if (!ends_with_semicolon(unit)) send();
     }

@@ -97,13 +97,13 @@ namespace {
 }
 }  // namespace
 
-void execute(db::Connection& conn, const Unit& unit, const Prefix* prefix) {
+void execute(db::Connection& conn, const Unit& unit) {
   if (unit.python) {
     hooks::run_python_hook(*unit.python, conn, unit.params);
     return;
   }
   if (unit.statements.empty()) return;
-  execute_batch(conn, {&unit}, prefix);
+  execute_batch(conn, {&unit});
 }
 
 void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,

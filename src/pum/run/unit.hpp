@@ -43,21 +43,20 @@ Unit prepare_code(const std::string& code, const std::string& display, const Par
 void reject_placeholders(const Unit& unit, const std::vector<std::string>& names,
                          const std::string& message, const std::string& hint);
 
-// Runs the unit in one round trip. A server error is thrown as pum::Error located at the file,
-// line and column of the failing statement (from the server's position when it gives one),
-// with SQLSTATE, DETAIL, HINT and CONTEXT.
-// One statement sent ahead of a unit's own in the same round trip (the previous version's
+// Runs the unit: a Python hook, or its statements in one round trip. A server error is thrown as
+// pum::Error located at the file, line and column of the failing statement (from the server's
+// position when it gives one), with SQLSTATE, DETAIL, HINT and CONTEXT.
+void execute(db::Connection& conn, const Unit& unit);
+
+// One statement sent ahead of units' own in the same round trip (the previous version's
 // pum_migrations row); `what` names it in an error, which has no file location.
 struct Prefix {
   std::string sql;
   std::string what;  // e.g. "cannot record version 1.2.0 in public.pum_migrations"
 };
 
-// A Python unit or one without statements ignores `prefix`: check takes_prefix first.
-void execute(db::Connection& conn, const Unit& unit, const Prefix* prefix = nullptr);
-
-// Runs SQL units (no Python) in one round trip: `prefix`, then every statement of every unit in
-// order. A failure is located in its unit, as execute() does. `units` must not be empty.
+// Runs SQL units in one round trip: `prefix`, then every statement of every unit in order. A
+// failure is located in its unit, as execute() does. No unit may be a Python hook.
 void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
                    const Prefix* prefix = nullptr);
 
@@ -65,8 +64,5 @@ void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
 // follow it in one message: an unfinished last statement ("... WHERE") must end the message
 // for the server to report it "at end of input", as it would for the file alone.
 [[nodiscard]] bool ends_with_semicolon(const Unit& unit);
-[[nodiscard]] inline bool takes_prefix(const Unit& unit) {
-  return !unit.python && !unit.statements.empty();
-}
 
 }  // namespace pum::run
