@@ -1,0 +1,336 @@
+// Commands of the flat numbered-files layout (pgdbm, Flyway, dbmate directories; see
+// docs/layout-flat.md): upgrade, info, history, new, verify. They run on a directory of
+// NNN_name.sql files without .pum.yaml (flat::looks_like_flat_project).
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <unordered_map>
+
+#include "pum/cli/command_table.hpp"
+#include "pum/db/connection.hpp"
+#include "pum/flat/flat_layout.hpp"
+#include "pum/flat/flat_name.hpp"
+#include "pum/plan/pending.hpp"
+#include "pum/run/engine.hpp"
+#include "pum/ui/log.hpp"
+#include "pum/util/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pum::cli {
+
+std::span<const Command> flat_commands();
+
+namespace {
+
+// The option values of this group's commands.
+struct FlatOptions {
+  std::string schema;
+  std::string module;
+  std::string table = "schema_migrations";
+  bool dry_run = false;
+  std::string max_version;
+  std::optional<int> limit;
+  std::string name;
+  std::string accept;
+  std::string reason;
+};
+FlatOptions flat_options;
+
+void add_tracking_options(CLI::App& sub) {
+  sub.add_option("--schema", flat_options.schema,
+                 "The schema of the templates and of the migrations table (pgdbm's schema); "
+                 "default: none ({{tables.t}} is t, the table is public.schema_migrations)")
+      ->type_name("SCHEMA");
+  sub.add_option("--module", flat_options.module,
+                 "The module_name recorded with each file (default: the schema, else 'default')")
+      ->type_name("MODULE");
+  sub.add_option("--table", flat_options.table, "The migrations table (default: schema_migrations)")
+      ->type_name("TABLE");
+}
+
+flat::LayoutOptions layout_options(const CliState& state) {
+  flat::LayoutOptions o;
+  o.dir = state.dir;
+  o.dir_display = state.dir;
+  if (!flat_options.schema.empty()) o.tracking.schema = flat_options.schema;
+  o.tracking.table = flat_options.table;
+  o.tracking.module = flat_options.module;
+  return o;
+}
+
+// The flat layout as the engine runs it (see flat_layout.hpp for why each rule).
+run::LayoutRun layout_run(flat::Layout& project) {
+  run::LayoutRun run{project.source, project.tracking, {}};
+  run.rules.render = project.renderer();
+  run.rules.reject_transaction_control = false;
+  run.rules.skip_outer_transaction = true;
+  run.below_current = run::BelowCurrent::apply;
+  run.changed_file = run::ChangedFile::refuse;
+  run.atomicity = run::Atomicity::whole_run;
+  run.log_files = false;
+  run.on_start = [](const Migration& m) {
+    const bool transactional = m.files.empty() || m.files.front().transactional;
+    log::info("Applying {}{}", m.display, transactional ? "" : " (outside a transaction)");
+  };
+  return run;
+}
+
+std::string table_and_module(const flat::FlatTracking& tracking) {
+  return fmt::format("{} (module {})", tracking.display_name(), tracking.module());
+}
+
+// ---- upgrade -------------------------------------------------------------------------------
+
+void setup_upgrade(CLI::App& sub, CliState& state) {
+  add_tracking_options(sub);
+  sub.add_flag("--dry-run", flat_options.dry_run,
+               "Print what would be applied and change nothing (no table is created)");
+  sub.add_option("-u,--max-version", flat_options.max_version,
+                 "Apply files up to and including this number")
+      ->type_name("N");
+  add_lock_timeout(sub, state.lock_timeout);
+}
+
+int run_upgrade(CliState& state) {
+  run::UpgradeRequest request;
+  if (!flat_options.max_version.empty()) {
+    auto version = Version::parse(flat_options.max_version);
+    if (!version) {
+      throw usage_error(
+          fmt::format("-u expects a migration number, not '{}'", flat_options.max_version));
+    }
+    request.max_version = *version;
+  }
+  auto conn = db::Connection::open(state.global.pg_connection);
+  flat::Layout project(conn, layout_options(state));
+  run::LayoutRun run = layout_run(project);
+  request.lock_timeout = state.lock_timeout;
+  request.dry_run = flat_options.dry_run;
+  request.module = project.tracking.module();
+  run::UpgradeResult result = run::upgrade_layout(conn, run, request);
+
+  if (result.dry_run) {
+    // Read and render what would run, so that a file error shows now rather than at the upgrade.
+    std::vector<Migration*> pending;
+    for (std::size_t i : result.applied) pending.push_back(&result.migrations[i]);
+    (void)run::prepare_pending(run, pending);
+    if (pending.empty()) {
+      std::cout << fmt::format("Nothing to apply: {} is up to date\n",
+                               table_and_module(project.tracking));
+      return 0;
+    }
+    std::cout << fmt::format("Would apply {} migration{} to {}:\n", pending.size(),
+                             pending.size() == 1 ? "" : "s", table_and_module(project.tracking));
+    for (const Migration* m : pending) {
+      const bool transactional = m->files.empty() || m->files.front().transactional;
+      std::cout << fmt::format("  {}{}\n", m->display,
+                               transactional ? "" : " (outside a transaction)");
+    }
+    return 0;
+  }
+  if (result.applied.empty()) {
+    log::info("Nothing to apply: {} is up to date", table_and_module(project.tracking));
+    return 0;
+  }
+  std::int64_t total = 0;
+  for (auto ms : result.durations_ms) total += ms;
+  log::info("Applied {} migration{} in {} ms", result.applied.size(),
+            result.applied.size() == 1 ? "" : "s", total);
+  return 0;
+}
+
+// ---- info ----------------------------------------------------------------------------------
+
+struct State {
+  std::vector<Migration> migrations;
+  std::vector<layout::AppliedMigration> rows;
+  plan::Pending plan;
+  bool table_exists = false;
+};
+
+// The directory against the table: every applied file read (for its checksum).
+State read_state(flat::Layout& project) {
+  State s;
+  s.migrations = project.source.list();
+  s.table_exists = project.tracking.exists();
+  if (s.table_exists) s.rows = project.tracking.read();
+  std::unordered_map<std::string, bool> applied;
+  for (const auto& row : s.rows) applied[row.key] = true;
+  for (auto& m : s.migrations) {
+    if (applied.contains(m.key)) project.source.read(m);
+  }
+  s.plan = plan::plan_pending(s.migrations, s.rows, {std::nullopt, plan::BelowCurrent::apply});
+  return s;
+}
+
+void setup_info(CLI::App& sub, CliState& /*state*/) { add_tracking_options(sub); }
+
+int run_info(CliState& state) {
+  auto conn = db::Connection::open(state.global.pg_connection);
+  flat::Layout project(conn, layout_options(state));
+  State s = read_state(project);
+  std::unordered_map<std::string, const layout::AppliedMigration*> rows;
+  for (const auto& row : s.rows) rows[row.key] = &row;
+  std::unordered_map<const Migration*, bool> changed;
+  for (const auto& c : s.plan.changed) changed[c.migration] = true;
+
+  std::cout << fmt::format("Migrations table: {}{}\n", table_and_module(project.tracking),
+                           s.table_exists ? "" : " (does not exist yet)");
+  std::cout << fmt::format("Applied: {}, pending: {}\n", s.rows.size(), s.plan.to_apply.size());
+  for (const auto& m : s.migrations) {
+    auto it = rows.find(m.key);
+    if (it == rows.end()) {
+      std::cout << fmt::format("  pending  {}\n", m.display);
+    } else if (changed.contains(&m)) {
+      std::cout << fmt::format("  edited   {}  (applied {})\n", m.display, it->second->applied_at);
+    } else {
+      std::cout << fmt::format("  applied  {}  ({})\n", m.display, it->second->applied_at);
+    }
+  }
+  for (const auto* row : s.plan.unknown_rows) {
+    std::cout << fmt::format("  missing  {}  (applied {}, no such file)\n", row->key,
+                             row->applied_at);
+  }
+  return 0;
+}
+
+// ---- history -------------------------------------------------------------------------------
+
+void setup_history(CLI::App& sub, CliState& /*state*/) {
+  add_tracking_options(sub);
+  sub.add_option("--limit", flat_options.limit, "Show at most this many rows")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+}
+
+int run_history(CliState& state) {
+  auto conn = db::Connection::open(state.global.pg_connection);
+  flat::Layout project(conn, layout_options(state));
+  if (!project.tracking.exists()) {
+    std::cout << fmt::format("{} does not exist: nothing was applied\n",
+                             project.tracking.display_name());
+    return 0;
+  }
+  for (const auto& row : project.tracking.history(flat_options.limit)) {
+    std::cout << fmt::format("{}  {}  {}  {}  {}\n", row.applied_at, row.filename,
+                             row.module.empty() ? "-" : row.module, row.applied_by,
+                             row.execution_ms ? fmt::format("{} ms", *row.execution_ms) : "-");
+  }
+  return 0;
+}
+
+// ---- new -----------------------------------------------------------------------------------
+
+void setup_new(CLI::App& sub, CliState& /*state*/) {
+  sub.add_option("name", flat_options.name,
+                 "What the migration does, in letters, digits and underscores (add_users)")
+      ->required();
+}
+
+int run_new(CliState& state) {
+  const fs::path dir = state.dir;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  const std::string file = flat::next_file_name(flat::sql_file_names(dir), flat_options.name,
+                                                std::chrono::system_clock::now());
+  const fs::path path = dir / file;
+  if (fs::exists(path, ec)) throw Error(fmt::format("{} exists already", path.generic_string()));
+  std::ofstream out(path, std::ios::binary);
+  out << "-- " << flat_options.name << "\n\n";
+  out.close();
+  if (!out) throw Error(fmt::format("cannot write {}", path.generic_string()));
+  std::cout << path.generic_string() << "\n";
+  return 0;
+}
+
+// ---- verify --------------------------------------------------------------------------------
+
+void setup_verify(CLI::App& sub, CliState& /*state*/) {
+  add_tracking_options(sub);
+  auto* accept = sub.add_option("--accept", flat_options.accept,
+                                "Accept the edit of this applied file: store its new checksum "
+                                "(recorded with --reason in <table>_audit)")
+                     ->type_name("FILE");
+  sub.add_option("--reason", flat_options.reason, "Why the edit is accepted (with --accept)")
+      ->type_name("TEXT")
+      ->needs(accept);
+  accept->needs(sub.get_option("--reason"));
+}
+
+int accept_edit(flat::Layout& project, State& s) {
+  const std::string file = fs::path(flat_options.accept).filename().string();
+  if (flat_options.reason.empty()) throw usage_error("--reason must say why the edit is accepted");
+  for (const auto& c : s.plan.changed) {
+    if (c.migration->key != file) continue;
+    project.tracking.accept_checksum(file, c.row->checksum, c.migration->checksum,
+                                     flat_options.reason);
+    std::cout << fmt::format("Accepted the edit of {}: checksum {} replaces {} (recorded in {})\n",
+                             c.migration->display, c.migration->checksum, c.row->checksum,
+                             project.tracking.audit_display_name());
+    return 0;
+  }
+  for (const auto& m : s.migrations) {
+    if (m.key == file) {
+      throw Error(fmt::format("{} is {}: there is no edit to accept", m.display,
+                              m.listed ? "unchanged since it was applied" : "not applied"));
+    }
+  }
+  throw Error(fmt::format("{} is not a migration of {}", file, project.source.dir_display()));
+}
+
+int run_verify(CliState& state) {
+  auto conn = db::Connection::open(state.global.pg_connection);
+  flat::Layout project(conn, layout_options(state));
+  State s = read_state(project);
+  if (!flat_options.accept.empty()) return accept_edit(project, s);
+
+  std::optional<Version> latest_applied;
+  for (const auto& row : s.rows) {
+    if (!latest_applied || *latest_applied < row.version) latest_applied = row.version;
+  }
+  int problems = 0;
+  for (const auto& c : s.plan.changed) {
+    ++problems;
+    std::cout << fmt::format("edited   {}: checksum {} recorded, {} now\n", c.migration->display,
+                             c.row->checksum, c.migration->checksum);
+  }
+  for (const auto* row : s.plan.unknown_rows) {
+    ++problems;
+    std::cout << fmt::format("missing  {}: applied {}, no such file in {}\n", row->key,
+                             row->applied_at, project.source.dir_display());
+  }
+  for (const Migration* m : s.plan.to_apply) {
+    if (latest_applied && m->version < *latest_applied) {
+      std::cout << fmt::format(
+          "older    {}: not applied, numbered below applied files (it will "
+          "run at the next upgrade)\n",
+          m->display);
+    }
+  }
+  if (problems > 0) {
+    log::error("{} problem{} found against {}", problems, problems == 1 ? "" : "s",
+               table_and_module(project.tracking));
+    return 1;
+  }
+  std::cout << fmt::format("OK: {} applied file{} unchanged, {} pending\n", s.rows.size(),
+                           s.rows.size() == 1 ? "" : "s", s.plan.to_apply.size());
+  return 0;
+}
+
+const Command kCommands[] = {
+    {"upgrade", "Apply the pending migration files", setup_upgrade, run_upgrade},
+    {"info", "List applied and pending migration files", setup_info, run_info},
+    {"history", "List applied migration files, newest first", setup_history, run_history},
+    {"new", "Create the next migration file", setup_new, run_new},
+    {"verify", "Check applied files against their checksums; accept an intended edit", setup_verify,
+     run_verify},
+};
+
+}  // namespace
+
+std::span<const Command> flat_commands() { return kCommands; }
+
+}  // namespace pum::cli
