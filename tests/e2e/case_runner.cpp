@@ -138,7 +138,12 @@ std::string describe_argv(const std::vector<std::string>& argv) {
   std::string out;
   for (const auto& a : argv) {
     const bool plain = !a.empty() && a.find_first_of(" \t\n'\"\\$") == std::string::npos;
-    out += (out.empty() ? "" : " ") + (plain ? a : "'" + replace_all(a, "'", "'\\''") + "'");
+    if (!out.empty()) out += ' ';
+    if (plain) {
+      out += a;
+    } else {
+      out.append(1, '\'').append(replace_all(a, "'", "'\\''")).append(1, '\'');
+    }
   }
   return out;
 }

@@ -36,7 +36,7 @@ e2e::ProcessOptions install_options(const std::string& db, const std::string& pr
   e2e::ProcessOptions options;
   options.argv = {
       e2e::pum_binary_path(PUM_BINARY), "-p", e2e::conninfo_for(db), "-d", project, "install"};
-  options.env["NO_COLOR"] = "1";
+  options.env["NO_COLOR"].emplace(1, '1');
   options.timeout = 120s;
   return options;
 }

@@ -62,7 +62,7 @@ int run_role(CliState& state) {
     run::Session session(state.global, config);
     out = roles::run_action(session.conn, config, g_options, colour);
     log::info("Committing changes...");
-    session.transaction.commit();
+    session.commit();
   } else {
     db::Connection conn = db::Connection::open(state.global.pg_connection);
     db::CancelOnSignal cancel_on_signal(conn);

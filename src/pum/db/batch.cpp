@@ -13,7 +13,8 @@ constexpr std::string_view kSeparator = "\n;\n";
 }  // namespace
 
 std::optional<BatchFailure> run_batch(Connection& conn,
-                                      const std::vector<std::string_view>& statements) {
+                                      const std::vector<std::string_view>& statements,
+                                      const std::function<void(std::size_t)>& on_done) {
   if (statements.empty()) return std::nullopt;
   std::string joined;
   std::vector<std::size_t> starts;
@@ -41,6 +42,7 @@ std::optional<BatchFailure> run_batch(Connection& conn,
     switch (PQresultStatus(result)) {
       case PGRES_COMMAND_OK:
       case PGRES_TUPLES_OK:
+        if (on_done && !failure) on_done(completed);
         ++completed;
         break;
       case PGRES_COPY_IN:

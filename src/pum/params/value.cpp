@@ -1,5 +1,7 @@
 #include "pum/params/value.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -47,7 +49,7 @@ std::string python_float_repr(double value) {
 
   if (exponent < -4 || exponent >= 16) {
     out += digits[0];
-    if (digits.size() > 1) out += "." + digits.substr(1);
+    if (digits.size() > 1) out.append(".").append(digits, 1);
     out += exponent < 0 ? "e-" : "e+";
     int magnitude = std::abs(exponent);
     if (magnitude < 10) out += '0';
@@ -55,7 +57,8 @@ std::string python_float_repr(double value) {
     return out;
   }
   if (exponent < 0) {
-    return out + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+    out.append("0.").append(static_cast<std::size_t>(-exponent - 1), '0').append(digits);
+    return out;
   }
   auto integer_digits = static_cast<std::size_t>(exponent) + 1;
   if (digits.size() <= integer_digits) {
@@ -101,12 +104,12 @@ std::string render_literal(const Value& value) {
           [](std::monostate) -> std::string { return "NULL"; },
           [](bool b) -> std::string { return b ? "true" : "false"; },
           // A leading space keeps "- -5" from becoming a "--" comment, as psycopg does.
-          [](std::int64_t i) -> std::string { return (i < 0 ? " " : "") + std::to_string(i); },
+          [](std::int64_t i) -> std::string { return fmt::format("{}{}", i < 0 ? " " : "", i); },
           [](double d) -> std::string {
             if (std::isnan(d)) return "'NaN'::float8";
             if (std::isinf(d)) return d > 0 ? "'Infinity'::float8" : "'-Infinity'::float8";
             // psycopg tests `obj >= 0`, so -0.0 gets no leading space.
-            return (d < 0 ? " " : "") + python_float_repr(d);
+            return fmt::format("{}{}", d < 0 ? " " : "", python_float_repr(d));
           },
           [](const std::string& s) { return escape_literal(s); },
       },

@@ -94,7 +94,7 @@ std::string inventory_text(const Inventory& inv, bool colour) {
   }
 
   if (!inv.grantees.empty()) {
-    out += "\n" + paint("Grantee roles (members of configured roles):", kBold) + "\n";
+    out += fmt::format("\n{}\n", paint("Grantee roles (members of configured roles):", kBold));
     for (const auto& r : inv.grantees) {
       out += fmt::format("  {} {}{}  member of: {}{}\n", paint("→", kYellow), r.name,
                          tags(r.login, r.superuser), config::join(r.member_of),
@@ -102,14 +102,14 @@ std::string inventory_text(const Inventory& inv, bool colour) {
     }
   }
   if (!inv.others.empty()) {
-    out += "\n" + paint("Other roles with schema access:", kBold) + "\n";
+    out += fmt::format("\n{}\n", paint("Other roles with schema access:", kBold));
     for (const auto& r : inv.others) {
       out += fmt::format("  {} {}{}{}\n", paint("?", kYellow), r.name, tags(r.login, r.superuser),
                          schemas_suffix(r.schemas));
     }
   }
   if (!inv.other_logins.empty()) {
-    out += "\n" + paint("Other login roles (no schema access):", kBold) + "\n";
+    out += fmt::format("\n{}\n", paint("Other login roles (no schema access):", kBold));
     for (const auto& r : inv.other_logins)
       out += fmt::format("  {} {}\n", paint("-", kDim), r.name);
   }
@@ -122,7 +122,8 @@ std::string inventory_text(const Inventory& inv, bool colour) {
       plural(inv.variants(), "database-specific variant", "database-specific variants"),
       unsatisfied == 0 && inv.missing.empty() ? std::string("all satisfied")
                                               : fmt::format("{} not satisfied", unsatisfied));
-  out += "\n" + paint(summary, unsatisfied == 0 && inv.missing.empty() ? kGreen : kRed) + "\n";
+  out += fmt::format("\n{}\n",
+                     paint(summary, unsatisfied == 0 && inv.missing.empty() ? kGreen : kRed));
   return out;
 }
 

@@ -7,36 +7,24 @@
 #include <vector>
 
 #include "pum/plan/plan.hpp"
+#include "pum/pum1x/changelog_source.hpp"
 #include "pum/roles/roles.hpp"
 #include "pum/run/commands.hpp"
 #include "pum/run/demo_data.hpp"
+#include "pum/run/engine.hpp"
 #include "pum/run/parameters.hpp"
 #include "pum/run/project.hpp"
 #include "pum/ui/log.hpp"
 
 namespace pum::run {
 
-void apply_migrations(Session& session, const config::Config& config,
+void apply_changelogs(Session& session, const config::Config& config,
                       const std::vector<const Migration*>& migrations,
                       const std::vector<std::vector<Unit>>& units, const Parameters& params,
                       bool beta_testing) {
-  nlohmann::json stored = to_json(params);
-  // Each version's row is sent ahead of the next version's SQL, in the same round trip: before
-  // the next version runs, as pum 1.x records it, but without a round trip (and a parse) of its
-  // own. Installing 1,000 one-file versions took 1.57x `psql -1 -f` with one
-  // INSERT per version and runs at par this way (the benchmark table of README.md).
-  std::optional<Prefix> pending;
-  auto flush = [&] {
-    if (!pending) return;
-    try {
-      session.conn.exec(pending->sql);
-    } catch (Error& e) {
-      throw e.prefix(pending->what + ": ");
-    }
-    pending.reset();
-  };
-  for (std::size_t i = 0; i < migrations.size(); ++i) {
-    const Migration& migration = *migrations[i];
+  pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
+  LayoutRun layout{source, session.tracking, pum1x_rules(params)};
+  layout.on_start = [&](const Migration& migration) {
     std::string dir = migration_dir_display(config, migration);
     if (migration.app_only) {
       log::info("Recording application-only release version {} from {}", migration.version.str(),
@@ -44,37 +32,13 @@ void apply_migrations(Session& session, const config::Config& config,
     } else {
       log::info("Applying changelog version {} from {}", migration.version.str(), dir);
     }
-    history::NewRow row{config.module, migration.version.str(), beta_testing, {}, stored};
-    // The files of a version go in one message too (a round trip per file was most of what a
-    // small install spent over psql), broken only after a file whose last statement lacks its
-    // ';' (see ends_with_semicolon) and around a Python unit.
-    std::vector<const Unit*> batch;
-    auto send = [&] {
-      if (batch.empty()) return;
-      execute_batch(session.conn, batch, pending ? &*pending : nullptr);
-      pending.reset();
-      batch.clear();
-    };
-    for (const auto& unit : units[i]) {
-      log::info("Executing {}", unit.label);
-      row.changelog_files.push_back(unit.label);
-      if (unit.python) {  // runs on its own, after everything before it
-        send();
-        flush();
-        execute(session.conn, unit);
-        continue;
-      }
-      if (unit.statements.empty()) continue;  // only comments: nothing to send
-      batch.push_back(&unit);
-      if (!ends_with_semicolon(unit)) send();
-    }
-    send();
-    flush();
-    pending = Prefix{
-        session.table.insert_sql(row),
-        fmt::format("cannot record version {} in {}", row.version, session.table.display_name())};
-  }
-  flush();
+  };
+  layout.describe = [](const Migration& m) { return "version " + m.version.str(); };
+  layout::Record base;
+  base.module = config.module;
+  base.beta_testing = beta_testing;
+  base.parameters = to_json(params);
+  apply_migrations(session.conn, layout, migrations, units, base, session.transaction);
 }
 
 void install(const Global& global, const InstallOptions& options) {
@@ -119,13 +83,13 @@ void install(const Global& global, const InstallOptions& options) {
   if (!options.skip_roles) roles::create_configured_roles(session.conn, config);
   log::info("Installing module...");
   run_hooks(session.conn, hooks.drop, HookKind::drop);
-  apply_migrations(session, config, plan.to_apply, units, params.values, options.beta_testing);
+  apply_changelogs(session, config, plan.to_apply, units, params.values, options.beta_testing);
   run_hooks(session.conn, hooks.create, HookKind::create);
   if (!options.skip_grant) roles::grant_configured_permissions(session.conn, config);
   log::info("Installed {} table and applied changelogs up to version {}",
             session.table.display_name(), plan.to_apply.back()->version.str());
   log::info("Committing changes...");
-  session.transaction.commit();
+  session.commit();
 
   if (demo != nullptr) {
     load_demo_data(session.conn, config, *demo, params.values,

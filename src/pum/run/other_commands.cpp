@@ -79,7 +79,7 @@ void baseline(const Global& global, const BaselineOptions& options) {
   log::info("Setting baseline version {} in {} table", version->str(),
             session.table.display_name());
   session.table.insert({config.module, version->str(), false, {}, nlohmann::json::object()});
-  session.transaction.commit();
+  session.commit();
 }
 
 void app(const Global& global, const AppOptions& options) {
@@ -98,7 +98,7 @@ void app(const Global& global, const AppOptions& options) {
   run_hooks(session.conn, hooks.drop, HookKind::drop);
   run_hooks(session.conn, hooks.create, HookKind::create);
   log::info("Committing changes...");
-  session.transaction.commit();
+  session.commit();
 }
 
 bool uninstall(const Global& global, const UninstallOptions& options) {
@@ -132,7 +132,7 @@ bool uninstall(const Global& global, const UninstallOptions& options) {
   std::vector<Unit> hooks = prepare_hooks(config, config.uninstall_hooks, params.values);
   run_hooks(session.conn, hooks, HookKind::uninstall);
   log::info("Committing changes...");
-  session.transaction.commit();
+  session.commit();
   log::info("Module '{}' uninstalled.", config.module);
   return true;
 }

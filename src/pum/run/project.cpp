@@ -135,9 +135,10 @@ std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
 Session::Session(const Global& global, const config::Config& config)
     : conn(db::Connection::open(global.pg_connection)),
       cancel_on_signal(conn),
-      transaction(conn),
-      table(conn, config.migration_table_schema) {
-  db::acquire_migration_lock(conn, config.migration_table_schema, global.lock_timeout);
+      transaction(std::in_place, conn),
+      tracking(conn, config.migration_table_schema),
+      table(tracking.table()) {
+  db::acquire_lock(conn, tracking.lock(), global.lock_timeout);
 }
 
 const history::MigrationRow* latest_row(const std::vector<history::MigrationRow>& rows,

@@ -11,6 +11,7 @@
 #include "pum/db/connection.hpp"
 #include "pum/db/transaction.hpp"
 #include "pum/history/migrations_table.hpp"
+#include "pum/pum1x/pum_migrations_tracking.hpp"
 #include "pum/run/options.hpp"
 #include "pum/run/unit.hpp"
 
@@ -56,10 +57,13 @@ std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
 struct Session {
   db::Connection conn;
   db::CancelOnSignal cancel_on_signal;
-  db::Transaction transaction;
-  history::MigrationsTable table;
+  // Always open until commit(); optional so that the engine can end and reopen it.
+  std::optional<db::Transaction> transaction;
+  pum1x::PumMigrationsTracking tracking;
+  history::MigrationsTable& table;
 
   Session(const Global& global, const config::Config& config);
+  void commit() { transaction->commit(); }
 };
 
 // The row of the highest version (numeric order, decision Q1; ties: latest date_installed).
@@ -67,8 +71,9 @@ struct Session {
 const history::MigrationRow* latest_row(const std::vector<history::MigrationRow>& rows,
                                         const std::string& table_name);
 
-// Applies prepared migrations in order, one pum_migrations row each (install and upgrade).
-void apply_migrations(Session& session, const config::Config& config,
+// Applies prepared changelog versions in order through the engine, one pum_migrations row each
+// (install and upgrade), logging pum 1.x's lines.
+void apply_changelogs(Session& session, const config::Config& config,
                       const std::vector<const Migration*>& migrations,
                       const std::vector<std::vector<Unit>>& units, const Parameters& params,
                       bool beta_testing);

@@ -12,15 +12,78 @@
 
 namespace pum::run {
 
+FileRules pum1x_rules(const Parameters& params) {
+  FileRules rules;
+  rules.render = [params](const sql::Script& script, const sql::Statement& statement) {
+    return sql::render(script, statement, params);
+  };
+  return rules;
+}
+
 Unit prepare_file(const std::filesystem::path& path, const std::string& display,
                   const Parameters& params) {
+  return prepare_file(path, display, pum1x_rules(params));
+}
+
+namespace {
+// The statements with code, without a leading BEGIN / START TRANSACTION and a trailing COMMIT /
+// END when the file has both (a file written to be run alone by psql or pgdbm).
+std::vector<const sql::Statement*> without_outer_transaction(const sql::Script& script) {
+  std::vector<const sql::Statement*> code;
+  for (const auto& statement : script.statements) {
+    if (statement.has_code) code.push_back(&statement);
+  }
+  if (code.size() < 2) return code;
+  const std::string first = sql::leading_keywords(script, *code.front(), 2);
+  const std::string last = sql::leading_keywords(script, *code.back(), 1);
+  const bool opens = first == "BEGIN" || first.starts_with("BEGIN TRANSACTION") ||
+                     first.starts_with("BEGIN WORK") || first.starts_with("START TRANSACTION");
+  const bool closes = last == "COMMIT" || last == "END";
+  if (opens && closes) {
+    code.erase(code.begin());
+    code.pop_back();
+  }
+  return code;
+}
+
+sql::Rendered as_written(const sql::Script& script, const sql::Statement& statement) {
+  sql::Rendered rendered;
+  std::size_t first = sql::next_code_token(script, statement.first_token, statement.last_token);
+  std::size_t begin = first < script.tokens.size() ? script.tokens[first].begin : statement.begin;
+  begin = std::max(begin, statement.begin);
+  rendered.sql = std::string(script.source.text().substr(begin, statement.end - begin));
+  rendered.map.add_copy(0, begin);
+  rendered.map.finish(rendered.sql.size(), statement.end);
+  return rendered;
+}
+}  // namespace
+
+Unit prepare_file(const std::filesystem::path& path, const std::string& display,
+                  const FileRules& rules) {
   SourceText text = SourceText::read(path, display);
   check_text_encoding(text);
   Unit unit{display, sql::parse_script(std::move(text)), {}};
-  sql::check_forbidden(unit.script);
-  for (const auto& statement : unit.script.statements) {
-    if (!statement.has_code) continue;
-    unit.statements.push_back(sql::render(unit.script, statement, params));
+  std::vector<const sql::Statement*> code;
+  if (rules.skip_outer_transaction) {
+    code = without_outer_transaction(unit.script);
+  } else {
+    for (const auto& statement : unit.script.statements) {
+      if (statement.has_code) code.push_back(&statement);
+    }
+  }
+  if (rules.reject_transaction_control) {
+    for (const sql::Statement* statement : code) {
+      if (auto what = sql::forbidden_statement(unit.script, *statement)) {
+        sql::Script one = unit.script;
+        one.statements = {*statement};
+        sql::check_forbidden(one);
+      }
+    }
+  }
+  for (const sql::Statement* statement_ptr : code) {
+    const sql::Statement& statement = *statement_ptr;
+    unit.statements.push_back(rules.render ? rules.render(unit.script, statement)
+                                           : as_written(unit.script, statement));
     std::size_t first =
         sql::next_code_token(unit.script, statement.first_token, statement.last_token);
     unit.code_starts.push_back(unit.script.tokens[first].begin);
@@ -107,7 +170,7 @@ void execute(db::Connection& conn, const Unit& unit) {
 }
 
 void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
-                   const Prefix* prefix) {
+                   const Prefix* prefix, const std::function<void(std::size_t)>& on_start) {
   std::vector<std::string_view> texts;
   // firsts[k]: index in `texts` of the first statement of units[k].
   std::vector<std::size_t> firsts;
@@ -117,7 +180,21 @@ void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
     firsts.push_back(texts.size());
     for (const auto& r : unit->statements) texts.emplace_back(r.sql);
   }
-  auto failure = db::run_batch(conn, texts);
+  // Which unit starts after statement i: the next unit with statements.
+  std::function<void(std::size_t)> on_done;
+  std::size_t next_unit = 0;
+  auto skip_empty = [&] {
+    while (next_unit < units.size() && units[next_unit]->statements.empty()) ++next_unit;
+  };
+  if (on_start) {
+    skip_empty();
+    if (next_unit < units.size()) on_start(next_unit++);
+    on_done = [&](std::size_t i) {
+      skip_empty();
+      if (next_unit < units.size() && i + 1 == firsts[next_unit]) on_start(next_unit++);
+    };
+  }
+  auto failure = db::run_batch(conn, texts, on_done);
   if (!failure) return;
   if (prefix != nullptr && failure->statement == 0) {
     throw failure->error.to_error().prefix(prefix->what + ": ");
@@ -126,6 +203,16 @@ void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
   const auto it = std::upper_bound(firsts.begin(), firsts.end(), failure->statement);
   const auto k = static_cast<std::size_t>(it - firsts.begin()) - 1;
   throw_located(*units[k], failure->statement - firsts[k], *failure);
+}
+
+void execute_each(db::Connection& conn, const Unit& unit) {
+  for (std::size_t i = 0; i < unit.statements.size(); ++i) {
+    auto failure = db::run_batch(conn, {unit.statements[i].sql});
+    if (failure) {
+      failure->statement = i;
+      throw_located(unit, i, *failure);
+    }
+  }
 }
 
 bool ends_with_semicolon(const Unit& unit) {

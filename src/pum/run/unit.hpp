@@ -11,6 +11,7 @@
 #include "pum/hooks/python_hook.hpp"
 #include "pum/params/value.hpp"
 #include "pum/run/code_origin.hpp"
+#include "pum/run/file_rules.hpp"
 #include "pum/sql/render.hpp"
 #include "pum/sql/script.hpp"
 
@@ -31,9 +32,17 @@ struct Unit {
   std::optional<CodeOrigin> origin;
 };
 
-// A .sql file: split into statements, transaction control rejected (Q5), rendered.
+// A .sql file: split into statements, transaction control rejected, `{name}` placeholders
+// rendered as literals (pum 1.x rules).
 Unit prepare_file(const std::filesystem::path& path, const std::string& display,
                   const Parameters& params);
+
+// The same under a layout's rules (its renderer, its stance on transaction control).
+Unit prepare_file(const std::filesystem::path& path, const std::string& display,
+                  const FileRules& rules);
+
+// pum 1.x rules: reject transaction control, render `{name}` placeholders with `params`.
+FileRules pum1x_rules(const Parameters& params);
 
 // Inline SQL (`code:` hooks): sent as one text, as pum does; transaction control is rejected
 // too, since it would break the command's single transaction.
@@ -57,8 +66,15 @@ struct Prefix {
 
 // Runs SQL units in one round trip: `prefix`, then every statement of every unit in order. A
 // failure is located in its unit, as execute() does. No unit may be a Python hook.
+// `on_start(k)` is called when units[k] starts: before sending for the first unit with
+// statements, then as the last result of the unit before it comes back.
 void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
-                   const Prefix* prefix = nullptr);
+                   const Prefix* prefix = nullptr,
+                   const std::function<void(std::size_t)>& on_start = {});
+
+// Runs the unit's statements one message each, outside any transaction (files that cannot run
+// in a transaction block); a failure is located as execute() does.
+void execute_each(db::Connection& conn, const Unit& unit);
 
 // Whether the unit's last statement ends with ';' in its file. Only then may other statements
 // follow it in one message: an unfinished last statement ("... WHERE") must end the message

@@ -85,7 +85,7 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
 
   if (!plan.to_apply.empty()) session.table.upgrade_layout(config.module);
   run_hooks(session.conn, hooks.drop, HookKind::drop);
-  apply_migrations(session, config, plan.to_apply, units, params.values,
+  apply_changelogs(session, config, plan.to_apply, units, params.values,
                    options.beta_testing || latest.beta_testing);
   run_hooks(session.conn, hooks.create, HookKind::create);
   if (!options.skip_grant) {
@@ -100,7 +100,7 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
               plan.to_apply.back()->version.str());
   }
   log::info("Committing changes...");
-  session.transaction.commit();
+  session.commit();
 }
 
 }  // namespace pum::run

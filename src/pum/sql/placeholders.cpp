@@ -1,5 +1,7 @@
 #include "pum/sql/placeholders.hpp"
 
+#include <fmt/format.h>
+
 #include "pum/util/error.hpp"
 
 namespace pum::sql {
@@ -13,9 +15,9 @@ constexpr std::string_view kBraceHint = "write {{ and }} for literal braces";
 std::string shown(std::string_view field) {
   constexpr std::size_t kMax = 40;
   std::size_t cut = field.find_first_of("\r\n");
-  if (cut == std::string_view::npos && field.size() <= kMax) return "{" + std::string(field) + "}";
+  if (cut == std::string_view::npos && field.size() <= kMax) return fmt::format("{{{}}}", field);
   if (cut == std::string_view::npos || cut > kMax) cut = kMax;
-  return "{" + std::string(field.substr(0, cut)) + "...";
+  return fmt::format("{{{}...", field.substr(0, cut));
 }
 
 bool all_digits(std::string_view s) {

@@ -9,7 +9,8 @@
 
 namespace pum {
 
-enum class ExitCode : int { ok = 0, failure = 1, usage = 2 };
+// 3: gave up waiting for another run's lock (--lock-timeout): retrying later may succeed.
+enum class ExitCode : int { ok = 0, failure = 1, usage = 2, lock_timeout = 3 };
 
 class Error {
  public:

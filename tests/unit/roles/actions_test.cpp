@@ -63,7 +63,7 @@ TEST(RolesActions, AFlagTheActionDoesNotTakeIsAUsageError) {
             "role login-roles does not take --roles (it applies to: create, "
             "drop, grant, revoke, members)");
   o = options(Action::grant);
-  o.from = "x";
+  o.from.emplace("x");
   EXPECT_EQ(error_of(o).what(), "role grant does not take --from (it applies to: revoke)");
 }
 

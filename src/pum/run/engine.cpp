@@ -1,0 +1,278 @@
+#include "pum/run/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+#include "pum/db/advisory_lock.hpp"
+#include "pum/db/cancel_on_signal.hpp"
+#include "pum/ui/log.hpp"
+#include "pum/util/error.hpp"
+
+namespace pum::run {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t elapsed_ms(Clock::time_point since) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
+}
+
+bool runs_in_transaction(const Migration& migration) {
+  for (const auto& file : migration.files) {
+    if (!file.transactional) return false;
+  }
+  return true;
+}
+
+// Every migration with a row is read, so that an edited file is found before anything runs.
+void read_applied(LayoutRun& layout, std::vector<Migration>& migrations,
+                  const std::vector<layout::AppliedMigration>& rows) {
+  std::unordered_set<std::string> keys;
+  for (const auto& row : rows) {
+    if (!row.checksum.empty()) keys.insert(row.key);
+  }
+  if (keys.empty()) return;
+  for (auto& m : migrations) {
+    if (keys.contains(m.key)) layout.source.read(m);
+  }
+}
+
+void report_changed(const plan::Pending& plan, ChangedFile policy, const std::string& table_name) {
+  if (plan.changed.empty()) return;
+  if (policy == ChangedFile::warn) {
+    for (const auto& c : plan.changed) {
+      log::warning(
+          "{} was changed after it was applied (checksum {} in {}, {} now); it is not "
+          "applied again",
+          c.migration->display, c.row->checksum, table_name, c.migration->checksum);
+    }
+    return;
+  }
+  const auto& first = plan.changed.front();
+  Error error(fmt::format(
+      "{} has been modified after being applied: its checksum is {} in {} "
+      "but {} now",
+      first.migration->display, first.row->checksum, table_name, first.migration->checksum));
+  for (std::size_t i = 1; i < plan.changed.size(); ++i) {
+    const auto& c = plan.changed[i];
+    error.detail("DETAIL",
+                 fmt::format("{} is modified too ({} recorded, {} now)", c.migration->display,
+                             c.row->checksum, c.migration->checksum));
+  }
+  error.hint(
+      "never edit an applied migration: undo the edit and add a new migration; if the edit is "
+      "intended (a comment, a fix that changes nothing applied), accept it with pum verify "
+      "--accept FILE --reason TEXT");
+  throw error;
+}
+
+}  // namespace
+
+std::vector<std::vector<Unit>> prepare_pending(LayoutRun& layout,
+                                               const std::vector<Migration*>& pending) {
+  std::vector<std::vector<Unit>> result;
+  result.reserve(pending.size());
+  for (Migration* migration : pending) {
+    layout.source.read(*migration);
+    std::vector<Unit> units;
+    units.reserve(migration->files.size());
+    for (const auto& file : migration->files) {
+      if (file.python) {
+        units.push_back(Unit{file.display, sql::parse_script(SourceText(file.display, "")), {}});
+        continue;
+      }
+      units.push_back(prepare_file(file.path, file.display, layout.rules));
+    }
+    result.push_back(std::move(units));
+  }
+  return result;
+}
+
+void apply_migrations(db::Connection& conn, LayoutRun& layout,
+                      const std::vector<const Migration*>& pending,
+                      const std::vector<std::vector<Unit>>& units, const layout::Record& base,
+                      std::optional<db::Transaction>& transaction,
+                      std::vector<std::int64_t>* durations) {
+  // The previous migration's row travels ahead of the next migration's SQL in the same round
+  // trip: before the next migration runs, as pum 1.x records it, but without a round trip of its
+  // own. Installing 1,000 one-file versions took 1.57x `psql -1 -f` with one INSERT per version
+  // and runs at par this way (the benchmark table of README.md). An empty sql means no row.
+  Prefix row;
+  auto flush = [&] {
+    if (row.sql.empty()) return;
+    try {
+      conn.exec(row.sql);
+    } catch (Error& e) {
+      throw e.prefix(row.what + ": ");
+    }
+    row = Prefix{};
+  };
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    const Migration& migration = *pending[i];
+    const auto started = Clock::now();
+    if (layout.on_start) {
+      layout.on_start(migration);
+    } else {
+      log::info("Applying {}", migration.display);
+    }
+    layout::Record record = base;
+    record.migration = &migration;
+    record.version = migration.version;
+    record.files.clear();
+    for (const auto& unit : units[i]) record.files.push_back(unit.label);
+    const std::string record_what = fmt::format(
+        "cannot record {} in {}", layout.describe ? layout.describe(migration) : migration.display,
+        layout.tracking.display_name());
+
+    if (!runs_in_transaction(migration)) {
+      // Committed before, run statement by statement in autocommit, recorded at once: the
+      // database keeps what such a file did even if a later migration fails.
+      flush();
+      if (transaction) {
+        transaction->commit();
+        transaction.reset();
+      }
+      for (const auto& unit : units[i]) {
+        if (layout.log_files) log::info("Executing {} (outside a transaction)", unit.label);
+        execute_each(conn, unit);
+      }
+      record.execution_ms = elapsed_ms(started);
+      try {
+        conn.exec(layout.tracking.record_sql(record));
+      } catch (Error& e) {
+        throw e.prefix(record_what + ": ");
+      }
+      transaction.emplace(conn);
+      if (durations != nullptr) durations->push_back(record.execution_ms);
+      if (layout.on_done) layout.on_done(migration, record.execution_ms);
+      continue;
+    }
+
+    // The files of a migration go in one message too (a round trip per file was most of what a
+    // small install spent over psql), broken only after a file whose last statement lacks its
+    // ';' (see ends_with_semicolon) and around a Python file.
+    std::vector<const Unit*> batch;
+    auto send = [&] {
+      if (batch.empty()) return;
+      auto on_file = [&](std::size_t k) {
+        if (layout.log_files) log::info("Executing {}", batch[k]->label);
+      };
+      execute_batch(conn, batch, row.sql.empty() ? nullptr : &row, on_file);
+      row = Prefix{};
+      batch.clear();
+    };
+    for (std::size_t f = 0; f < units[i].size(); ++f) {
+      const Unit& unit = units[i][f];
+      const bool python = f < migration.files.size() && migration.files[f].python;
+      if (python) {  // runs on its own, after everything before it
+        send();
+        flush();
+        if (layout.log_files) log::info("Executing {}", unit.label);
+        if (!layout.run_python) {
+          throw Error(fmt::format("{}: this layout cannot run Python files", unit.label));
+        }
+        layout.run_python(conn, migration, migration.files[f]);
+        continue;
+      }
+      if (unit.statements.empty()) {  // only comments: nothing to send
+        if (layout.log_files) log::info("Executing {}", unit.label);
+        continue;
+      }
+      batch.push_back(&unit);
+      if (!ends_with_semicolon(unit)) send();
+    }
+    send();
+    flush();  // when no SQL of this migration carried it (an application-only release)
+    record.execution_ms = elapsed_ms(started);
+    row = Prefix{layout.tracking.record_sql(record), record_what};
+    if (layout.atomicity == Atomicity::per_migration) {
+      flush();
+      if (transaction) {
+        transaction->commit();
+        transaction.emplace(conn);
+      }
+    }
+    if (durations != nullptr) durations->push_back(record.execution_ms);
+    if (layout.on_done) layout.on_done(migration, record.execution_ms);
+  }
+  flush();
+}
+
+UpgradeResult upgrade_layout(db::Connection& conn, LayoutRun& layout,
+                             const UpgradeRequest& request) {
+  UpgradeResult result;
+  result.dry_run = request.dry_run;
+  result.migrations = layout.source.list();
+  db::CancelOnSignal cancel_on_signal(conn);
+  const layout::LockSpec lock = layout.tracking.lock();
+  const std::string table = layout.tracking.display_name();
+
+  if (request.dry_run) {
+    // Reads only: no table is created, no lock taken, nothing written.
+    std::vector<layout::AppliedMigration> rows;
+    if (layout.tracking.exists()) rows = layout.tracking.read();
+    read_applied(layout, result.migrations, rows);
+    plan::Pending plan =
+        plan::plan_pending(result.migrations, rows, {request.max_version, layout.below_current});
+    report_changed(plan, layout.changed_file, table);
+    result.from = plan.current;
+    for (const Migration* m : plan.to_apply) {
+      result.applied.push_back(static_cast<std::size_t>(m - result.migrations.data()));
+    }
+    return result;
+  }
+
+  if (lock.session) db::acquire_lock(conn, lock, request.lock_timeout);
+  struct Unlock {
+    db::Connection& conn;
+    const layout::LockSpec& lock;
+    ~Unlock() {
+      if (!lock.session) return;
+      try {
+        db::release_lock(conn, lock);
+      } catch (...) {  // the session ends soon anyway, and with it the lock
+      }
+    }
+  } unlock{conn, lock};
+
+  std::optional<db::Transaction> transaction;
+  transaction.emplace(conn);
+  if (!lock.session) db::acquire_lock(conn, lock, request.lock_timeout);
+  if (!layout.tracking.exists()) {
+    if (!request.create_tracking) {
+      throw Error(fmt::format("{} does not exist", table))
+          .hint("create it with a baseline or a first upgrade");
+    }
+    log::info("Creating {}", table);
+    layout.tracking.create();
+    if (layout.atomicity == Atomicity::per_migration) {
+      transaction->commit();
+      transaction.emplace(conn);
+    }
+  }
+  std::vector<layout::AppliedMigration> rows = layout.tracking.read();
+  read_applied(layout, result.migrations, rows);
+  plan::Pending plan =
+      plan::plan_pending(result.migrations, rows, {request.max_version, layout.below_current});
+  report_changed(plan, layout.changed_file, table);
+  result.from = plan.current;
+
+  std::vector<Migration*> pending;
+  for (const Migration* m : plan.to_apply) {
+    auto index = static_cast<std::size_t>(m - result.migrations.data());
+    result.applied.push_back(index);
+    pending.push_back(&result.migrations[index]);
+  }
+  std::vector<std::vector<Unit>> units = prepare_pending(layout, pending);
+  layout::Record base;
+  base.module = request.module;
+  base.parameters = request.parameters;
+  std::vector<const Migration*> run(pending.begin(), pending.end());
+  apply_migrations(conn, layout, run, units, base, transaction, &result.durations_ms);
+  if (transaction) transaction->commit();
+  return result;
+}
+
+}  // namespace pum::run
