@@ -1,0 +1,5 @@
+BEGIN;
+
+INSERT INTO {{tables.users}} (email) VALUES ('admin@example.com');
+
+COMMIT;

@@ -1,0 +1,3 @@
+-- pgdbm:no-transaction
+CREATE INDEX CONCURRENTLY IF NOT EXISTS t_b ON t (b);
+VACUUM ANALYZE t;

@@ -1,0 +1,1 @@
+ALTER TABLE {{tables.items}} ADD COLUMN price numeric;

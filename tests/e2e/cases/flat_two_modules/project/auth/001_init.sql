@@ -1,0 +1,1 @@
+CREATE TABLE {{tables.users}} (id serial PRIMARY KEY);

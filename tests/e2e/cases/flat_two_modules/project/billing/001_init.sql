@@ -1,0 +1,1 @@
+CREATE TABLE {{tables.invoices}} (id serial PRIMARY KEY);
