@@ -1,0 +1,529 @@
+#include "pum/cli/delta_cli.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "pum/cli/print_error.hpp"
+#include "pum/db/advisory_lock.hpp"
+#include "pum/db/connection.hpp"
+#include "pum/delta/delta_name.hpp"
+#include "pum/delta/delta_source.hpp"
+#include "pum/delta/python_delta.hpp"
+#include "pum/delta/upgrades_table.hpp"
+#include "pum/delta/variables.hpp"
+#include "pum/run/engine.hpp"
+#include "pum/run/unit.hpp"
+#include "pum/ui/log.hpp"
+#include "pum/util/error.hpp"
+#include "pum/util/source_text.hpp"
+
+namespace pum::cli {
+
+namespace {
+
+constexpr std::array<std::string_view, 15> kOnlyPum0x = {"--pg_service",
+                                                         "--pg_service1",
+                                                         "--pg_service2",
+                                                         "--pg_service_prod",
+                                                         "--pg_service_test",
+                                                         "--pg_service_comp",
+                                                         "--table",
+                                                         "--var",
+                                                         "--verbose_level",
+                                                         "-t",
+                                                         "-p1",
+                                                         "-p2",
+                                                         "-pp",
+                                                         "-pt",
+                                                         "-pc"};
+
+constexpr std::array<std::string_view, 6> kCommands = {"baseline", "info", "upgrade",
+                                                       "check",    "dump", "restore"};
+
+bool is_only_pum0x(std::string_view arg) {
+  for (auto option : kOnlyPum0x) {
+    if (arg == option) return true;
+    if (option.starts_with("--") && arg.size() > option.size() && arg.starts_with(option) &&
+        arg[option.size()] == '=') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---- output as pum 0.x prints it (its colours on a terminal without NO_COLOR) ----
+
+enum class Colour { none, waiting, ok, warning, fail };
+
+// Whether stdout is in the middle of a line ("Upgrade...", "Applying delta ... "): an error
+// ends it first.
+bool g_line_open = false;
+
+bool colour_on() {
+  static const bool on = ::isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+  return on;
+}
+
+void out(std::string_view text, Colour colour = Colour::none, bool newline = true) {
+  const char* code = "";
+  switch (colour) {
+    case Colour::waiting:
+      code = "\033[94m";
+      break;
+    case Colour::ok:
+      code = "\033[92m";
+      break;
+    case Colour::warning:
+      code = "\033[93m";
+      break;
+    case Colour::fail:
+      code = "\033[91m";
+      break;
+    case Colour::none:
+      break;
+  }
+  if (colour != Colour::none && colour_on()) {
+    std::cout << code << text << "\033[0m";
+  } else {
+    std::cout << text;
+  }
+  if (newline) std::cout << '\n';
+  if (newline) {
+    g_line_open = false;
+  } else if (!text.empty()) {
+    g_line_open = true;
+  }
+  std::cout.flush();
+}
+
+// ---- options ----
+
+struct Options {
+  std::string config_file;
+  std::string pg_service;
+  std::string table;
+  std::vector<std::string> dirs;
+  std::string baseline;
+  std::string max_version;
+  std::vector<std::string> vars;  // TYPE NAME VALUE, TYPE NAME VALUE ...
+  bool verbose = false;
+};
+
+// -c/--config_file: upgrades_table and delta_dirs stand in for a missing -t / -d.
+void apply_config(Options& options) {
+  if (options.config_file.empty()) return;
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(options.config_file);
+  } catch (const YAML::Exception& e) {
+    throw Error(fmt::format("{}: {}", options.config_file, e.what()));
+  }
+  if (!root.IsMap()) return;
+  if (options.table.empty() && root["upgrades_table"] && root["upgrades_table"].IsScalar()) {
+    options.table = root["upgrades_table"].as<std::string>();
+  }
+  if (options.dirs.empty() && root["delta_dirs"]) {
+    const YAML::Node dirs = root["delta_dirs"];
+    if (dirs.IsScalar()) options.dirs.push_back(dirs.as<std::string>());
+    if (dirs.IsSequence()) {
+      for (const auto& d : dirs) options.dirs.push_back(d.as<std::string>());
+    }
+  }
+}
+
+void require(const Options& options, bool dirs) {
+  if (options.table.empty()) throw usage_error("the following argument is required: -t/--table");
+  if (dirs && options.dirs.empty()) {
+    throw usage_error("the following argument is required: -d/--dir");
+  }
+}
+
+db::Connection connect(const std::string& service) {
+  return db::Connection::open("service=" + service);
+}
+
+// ---- baseline ----
+
+bool plain_xyz(std::string_view text) {
+  int dots = 0;
+  bool digit = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == '.' && digit) {
+      ++dots;
+      digit = false;
+    } else {
+      return false;
+    }
+  }
+  return dots == 2 && digit;
+}
+
+int baseline(Options& options) {
+  require(options, true);
+  out("Set baseline...", Colour::waiting, false);
+  const auto table = delta::TableName::parse(options.table);
+  if (!plain_xyz(options.baseline)) {
+    out("ERROR", Colour::fail);
+    throw Error(fmt::format("wrong version format: '{}'", options.baseline))
+        .hint("the baseline must be written X.Y.Z, e.g. 0.5.0");
+  }
+  auto conn = connect(options.pg_service);
+  delta::UpgradesTable tracking(conn, table);
+  tracking.create();
+  layout::Record record;
+  record.version = *Version::parse(options.baseline);
+  conn.exec(tracking.record_sql(record));
+  out("OK", Colour::ok);
+  return 0;
+}
+
+// ---- info ----
+
+void print_table(const std::vector<std::vector<std::string>>& table) {
+  std::vector<std::size_t> width(table.front().size(), 0);
+  for (const auto& line : table) {
+    for (std::size_t i = 0; i < line.size() && i < width.size(); ++i) {
+      width[i] = std::max(width[i], utf8_length(line[i]));
+    }
+  }
+  auto print_line = [&](const std::vector<std::string>& line) {
+    std::string text = "|";
+    for (std::size_t i = 0; i < width.size(); ++i) {
+      const std::string cell = i < line.size() ? line[i] : std::string();
+      text +=
+          " " + cell + std::string(width[i] - std::min(width[i], utf8_length(cell)), ' ') + " |";
+    }
+    out(text);
+  };
+  print_line(table.front());
+  std::vector<std::string> dashes;
+  for (auto w : width) dashes.emplace_back(w, '-');
+  print_line(dashes);
+  for (std::size_t i = 1; i < table.size(); ++i) print_line(table[i]);
+}
+
+// Python's str() of a datetime: microseconds, when there are any, as six digits.
+std::string python_timestamp(std::string text) {
+  const auto dot = text.find('.');
+  if (dot != std::string::npos && text.size() - dot - 1 < 6) {
+    text += std::string(6 - (text.size() - dot - 1), '0');
+  }
+  return text;
+}
+
+int info(Options& options) {
+  require(options, true);
+  const auto table = delta::TableName::parse(options.table);
+  auto conn = connect(options.pg_service);
+  delta::UpgradesTable tracking(conn, table);
+  if (!tracking.exists()) {
+    throw Error(fmt::format("the upgrades table {} does not exist", table.display()))
+        .hint("create it with: pum baseline -p SERVICE -t TABLE -d DIR -b X.Y.Z");
+  }
+  std::unordered_set<std::string> applied;
+  for (const auto& row : tracking.read()) {
+    if (row.success && !row.baseline) applied.insert(row.key);
+  }
+  delta::DeltaSource source(options.dirs);
+  const std::vector<Migration> migrations = source.list();
+  std::vector<std::vector<std::string>> files = {{"Version", "Name", "Type", "Status"}};
+  std::string last_dir;
+  for (const auto& m : migrations) {
+    const auto name = delta::parse_delta_name(m.label);
+    const std::string dir = m.display.substr(0, m.display.size() - m.label.size());
+    if (dir != last_dir) {
+      // The directory as given (os.path.join added at most a '/').
+      std::string given = dir;
+      for (const auto& d : options.dirs) {
+        if (delta::join_display(d, m.label) == m.display) given = d;
+      }
+      out(fmt::format("delta files in dir:  {}", given));
+      last_dir = dir;
+    }
+    files.push_back({name->version_text, name->name, delta::info_type_label(name->type),
+                     applied.contains(m.key) ? "Applied" : "Pending"});
+  }
+  print_table(files);
+  out("");
+  out("Applied upgrades in database");
+  std::vector<std::vector<std::string>> rows = {
+      {"Version", "Name", "Type", "Installed by", "Installed on", "Status"}};
+  for (const auto& row : tracking.rows()) {
+    rows.push_back({row.version, row.description, delta::info_type_label(row.type),
+                    row.installed_by, python_timestamp(row.installed_on),
+                    row.success ? "Success" : "Failed"});
+  }
+  print_table(rows);
+  return 0;
+}
+
+// ---- upgrade ----
+
+// os.path.dirname(path) + os.sep: the directory a Python delta is told it sits in.
+std::string delta_dir_of(const std::string& display) {
+  const auto slash = display.rfind('/');
+  if (slash == std::string::npos) return "/";  // pum 0.x: dirname("x.py") + os.sep
+  std::string head = display.substr(0, slash + 1);
+  while (head.size() > 1 && head.back() == '/') head.pop_back();
+  if (head == "/") return head;
+  return head + "/";
+}
+
+std::string current_version_text(delta::UpgradesTable& tracking) {
+  std::optional<layout::AppliedMigration> best;
+  for (auto& row : tracking.read()) {
+    if (row.success && (!best || row.version > best->version)) best = std::move(row);
+  }
+  return best ? best->version_text : std::string();
+}
+
+int upgrade(Options& options) {
+  require(options, true);
+  if (options.verbose) log::set_level(log::Level::debug);
+  delta::Variables variables;
+  for (std::size_t i = 0; i + 2 < options.vars.size(); i += 3) {
+    variables.add(options.vars[i], options.vars[i + 1], options.vars[i + 2]);
+  }
+  std::optional<Version> max_version;
+  if (!options.max_version.empty()) {
+    auto parsed = Version::parse(options.max_version);
+    if (!parsed) throw usage_error(parsed.error().message());
+    max_version = *parsed;
+  }
+  const auto table = delta::TableName::parse(options.table);
+
+  out("Upgrade...", Colour::waiting, false);
+  try {
+    auto conn = connect(options.pg_service);
+    delta::UpgradesTable tracking(conn, table);
+    if (!tracking.exists()) {
+      throw Error(fmt::format("the upgrades table {} does not exist", table.display()))
+          .hint("create it with: pum baseline -p SERVICE -t TABLE -d DIR -b X.Y.Z");
+    }
+    delta::DeltaSource source(options.dirs);
+    const delta::PythonContext context{options.pg_service, options.table, options.dirs,
+                                       variables.json()};
+
+    run::FileRules rules;
+    if (!variables.empty()) {
+      rules.render = [&variables](const sql::Script& script, const sql::Statement& statement) {
+        return delta::render_pyformat(script, statement, variables);
+      };
+    }
+    rules.reject_transaction_control = true;
+    rules.skip_outer_transaction = true;
+
+    // The whole run holds the lock; every delta commits on its own (as in pum 0.x).
+    const layout::LockSpec lock = tracking.lock();
+    db::acquire_lock(conn, lock, std::nullopt);
+    struct Unlock {
+      db::Connection& conn;
+      const layout::LockSpec& lock;
+      ~Unlock() {
+        try {
+          db::release_lock(conn, lock);
+        } catch (...) {  // the session ends right after, and the lock with it
+        }
+      }
+    } unlock{conn, lock};
+
+    auto run_all = [&](const std::vector<delta::AllScript>& scripts, const std::string& stem) {
+      for (const auto& script : scripts) {
+        out(fmt::format("     Applying {}{}...", stem, script.python ? ".py" : ".sql"),
+            Colour::none, false);
+        out(" ", Colour::none, false);
+        if (script.python) {
+          delta::run_python_delta(context, script.path, script.display,
+                                  delta_dir_of(script.display), stem,
+                                  current_version_text(tracking));
+        } else {
+          run::Unit unit = run::prepare_file(script.path, script.display, rules);
+          run::execute(conn, unit);  // no transaction open: committed with its message
+        }
+        out("OK");
+      }
+    };
+
+    run_all(source.pre_all(), "pre-all");
+    if (source.list().empty()) {
+      out("No delta files found");
+    }
+
+    run::LayoutRun layout{source, tracking, rules};
+    layout.below_current = run::BelowCurrent::skip;
+    layout.changed_file = run::ChangedFile::warn;
+    layout.atomicity = run::Atomicity::per_migration;
+    layout.log_files = false;
+    layout.run_python = [&](db::Connection&, const Migration& migration,
+                            const MigrationFile& file) {
+      delta::run_python_delta(context, file.path, file.display, delta_dir_of(file.display),
+                              migration.name, current_version_text(tracking));
+    };
+    layout.on_start = [&](const Migration& migration) {
+      out(fmt::format("     Applying delta {} {}...", migration.version.str(), migration.name),
+          Colour::none, false);
+      out(" ", Colour::none, false);
+    };
+    layout.on_done = [&](const Migration&, std::int64_t) { out("OK"); };
+
+    run::UpgradeRequest request;
+    request.max_version = max_version;
+    request.create_tracking = false;
+    run::upgrade_layout(conn, layout, request);
+
+    run_all(source.post_all(), "post-all");
+  } catch (...) {
+    if (g_line_open) out("");
+    throw;
+  }
+  out("OK", Colour::ok);
+  return 0;
+}
+
+int not_available(std::string_view command) {
+  throw Error(fmt::format("pum 0.x's {} is not available in this pum", command))
+      .hint(
+          "pum 1.x's equivalents: pum -p SERVICE check SERVICE2, pum -p SERVICE dump FILE, pum "
+          "-p SERVICE restore FILE");
+}
+
+// pum 0.x spellings CLI11 cannot declare (short options of two letters).
+std::vector<std::string> normalise(int argc, char** argv) {
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-vv") arg = "--verbose";
+    if (arg == "-p1") arg = "--pg_service1";
+    if (arg == "-p2") arg = "--pg_service2";
+    if (arg == "-pp") arg = "--pg_service_prod";
+    if (arg == "-pt") arg = "--pg_service_test";
+    if (arg == "-pc") arg = "--pg_service_comp";
+    args.push_back(std::move(arg));
+  }
+  return args;
+}
+
+}  // namespace
+
+bool looks_like_pum0x(int argc, char** argv) {
+  std::optional<int> command;
+  bool connection_before = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (is_only_pum0x(arg)) return true;
+    if (command) continue;
+    if (arg == "-p" || arg == "--pg-connection" || arg.starts_with("--pg-connection=")) {
+      connection_before = true;
+      ++i;
+      continue;
+    }
+    if (arg == "-c" || arg == "--config_file" || arg == "--config-file" || arg == "-d" ||
+        arg == "--dir") {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-")) continue;
+    command = i;
+    if (arg == "test-and-upgrade") return true;
+    if (std::find(kCommands.begin(), kCommands.end(), arg) == kCommands.end()) return false;
+  }
+  if (!command || connection_before) return false;
+  for (int i = *command + 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "-p") return true;
+  }
+  return false;
+}
+
+int run_pum0x(int argc, char** argv) {
+  Options options;
+  bool version = false;
+  CLI::App app{"pum (pum 0.x command line): upgrade a database with delta files", "pum"};
+  app.set_help_flag("-h,--help", "Show this help and exit");
+  app.add_flag("-v,--version", version, "Print the version and exit");
+  app.add_option("-c,--config_file", options.config_file,
+                 "YAML file with upgrades_table and delta_dirs");
+  app.require_subcommand(0, 1);
+
+  auto common = [&](CLI::App& sub, bool dirs_required) {
+    sub.add_option("-p,--pg_service", options.pg_service, "Name of the postgres service")
+        ->required();
+    sub.add_option("-t,--table", options.table, "Upgrades information table (schema.name)");
+    auto* dirs = sub.add_option("-d,--dir", options.dirs, "Delta directories (space-separated)");
+    (void)dirs_required;
+    (void)dirs;
+  };
+  CLI::App* baseline_cmd =
+      app.add_subcommand("baseline", "Create upgrade information table and set baseline");
+  common(*baseline_cmd, true);
+  baseline_cmd->add_option("-b,--baseline", options.baseline, "Set baseline in the format x.x.x")
+      ->required();
+  CLI::App* info_cmd = app.add_subcommand("info", "Show info about upgrades");
+  common(*info_cmd, true);
+  CLI::App* upgrade_cmd = app.add_subcommand("upgrade", "Upgrade db");
+  common(*upgrade_cmd, true);
+  upgrade_cmd->add_option("-u,--max-version", options.max_version, "Upper bound limit version");
+  upgrade_cmd
+      ->add_option("-v,--var", options.vars,
+                   "Assign variable for running SQL deltas. Format is: (string|float|int) name "
+                   "value")
+      ->expected(3)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  upgrade_cmd->add_flag("--verbose", options.verbose, "Display extra information (-vv)");
+  std::vector<CLI::App*> unavailable;
+  for (const char* name : {"check", "dump", "restore", "test-and-upgrade"}) {
+    CLI::App* sub = app.add_subcommand(name, "Not available in this pum (see pum 1.x)");
+    sub->allow_extras();
+    unavailable.push_back(sub);
+  }
+
+  std::vector<std::string> args = normalise(argc, argv);
+  std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "pum: error: " << e.what() << "\nRun 'pum --help' for usage.\n";
+    return static_cast<int>(ExitCode::usage);
+  }
+  if (version) {
+    std::cout << "pum version " << PUM_COMPAT_VERSION << '\n';
+    return 0;
+  }
+  try {
+    apply_config(options);
+    if (baseline_cmd->parsed()) return baseline(options);
+    if (info_cmd->parsed()) return info(options);
+    if (upgrade_cmd->parsed()) return upgrade(options);
+    for (CLI::App* sub : unavailable) {
+      if (sub->parsed()) return not_available(sub->get_name());
+    }
+  } catch (const Error& error) {
+    if (g_line_open) out("");
+    print_error(error);
+    return static_cast<int>(error.code());
+  } catch (const std::exception& e) {
+    if (g_line_open) out("");
+    print_error(Error(fmt::format("internal error: {}", e.what()))
+                    .hint("this is a bug in pum; please report it with the command you ran"));
+    return static_cast<int>(ExitCode::failure);
+  }
+  std::cout << app.help();
+  return 0;
+}
+
+}  // namespace pum::cli
