@@ -1,0 +1,1 @@
+ALTER TABLE public.a ADD COLUMN b text;
