@@ -4,12 +4,20 @@ Called as `python3 -m pum.core._run_delta SPEC`, SPEC a JSON object: file, modul
 current_db_version, delta_dir, delta_dirs, pg_service, upgrades_table, variables. The file is
 imported as a module named `module`, and every subclass of DeltaPy in it is instantiated and run.
 A failure prints its traceback and exits with status 1.
+
+Scripts written for pum 0.x check `pkg_resources.get_distribution("pum")`: when no
+pum-*.dist-info sits beside the `pum` package (python/pum-1.8.0.dist-info in the source tree), one
+is written to a temporary directory at the end of sys.path for the time of the run.
 """
 
+import glob
 import importlib.util
 import inspect
 import json
+import os
+import shutil
 import sys
+import tempfile
 import traceback
 
 from pum.core.deltapy import DeltaPy
@@ -24,7 +32,33 @@ def _version(text):
         return text
 
 
+def _ensure_distribution():
+    """Makes `pum` a distribution importlib.metadata and pkg_resources find; returns the temporary
+    directory to remove afterwards, or None."""
+    import pum
+
+    base = os.path.dirname(os.path.dirname(os.path.abspath(pum.__file__)))
+    if glob.glob(os.path.join(base, "pum-*.dist-info", "METADATA")):
+        return None
+    tmp = tempfile.mkdtemp(prefix="pum-dist-")
+    info = os.path.join(tmp, "pum-{}.dist-info".format(pum.__version__))
+    os.makedirs(info)
+    with open(os.path.join(info, "METADATA"), "w", encoding="utf-8") as f:
+        f.write("Metadata-Version: 2.1\nName: pum\nVersion: {}\n".format(pum.__version__))
+    sys.path.append(tmp)
+    return tmp
+
+
 def main(argv):
+    tmp = _ensure_distribution()
+    try:
+        return _run(argv)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _run(argv):
     spec = json.loads(argv[1])
     module_spec = importlib.util.spec_from_file_location(spec["module"], spec["file"])
     module = importlib.util.module_from_spec(module_spec)
