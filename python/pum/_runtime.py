@@ -30,6 +30,7 @@ import traceback
 import _pum_native
 
 from .exceptions import PumHookError
+from .hook import HookBase
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -142,6 +143,8 @@ def _connection_classes():
     class HookConnection(psycopg.Connection):
         """The connection run_hook gets: pum's transaction, which only pum ends."""
 
+        _pum_hook_connection = True  # SqlContent and execute_sql refuse commit=True on it
+
         def commit(self):
             raise PumHookError(
                 "a hook must not commit: pum runs the whole command in one transaction and "
@@ -240,12 +243,23 @@ _setup_logging()
 
 
 class _Loaded:
-    def __init__(self, instance, arguments, entries, module_dir, file):
-        self.instance = instance
+    def __init__(self, instance, call, arguments, entries, module_dir, file):
+        self.instance = instance  # the Hook instance, None for a module-level run_hook
+        self.call = call  # how run_hook is called: _METHOD, _SELFLESS or _FUNCTION
         self.arguments = arguments  # [(name, has_default)]
         self.entries = entries  # sys.path entries while it loads and runs
         self.module_dir = module_dir
         self.file = file
+
+
+# The three forms of a hook:
+# - _METHOD: class Hook(HookBase) with run_hook(self, connection, ...) (pum 1.8);
+# - _SELFLESS: the same with run_hook(connection, ...), no `self` (as pum 1.8's documentation
+#   prints it). It is called as a plain function, and the name `self` (a global name inside it)
+#   is bound to the Hook instance in the module's globals for the duration of the call, so that
+#   `self.execute(...)` works;
+# - _FUNCTION: a module-level function run_hook(connection, ...) and no class Hook (pum 1.0).
+_METHOD, _SELFLESS, _FUNCTION = "method", "selfless", "function"
 
 
 _loaded = {}
@@ -272,18 +286,51 @@ def _on_sys_path(entries):
                 sys.path.remove(entry)
 
 
-def _find_hook_class(module, file):
+_HOOK_FORMS_HINT = (
+    "write `class Hook(HookBase)` with a method `def run_hook(self, connection, ...)` "
+    "(HookBase comes from `from pum import HookBase`), or a module-level function "
+    "`def run_hook(connection, ...)`"
+)
+
+
+def _line_of(thing):
+    with contextlib.suppress(OSError, TypeError):
+        return inspect.getsourcelines(thing)[1]
+    return 0
+
+
+def _find_hook(module, file):
+    """(form, Hook class or None, run_hook as found on the class or the module)."""
     hook_class = getattr(module, "Hook", None)
     if not inspect.isclass(hook_class):
+        function = getattr(module, "run_hook", None)
+        if inspect.isfunction(function):
+            return _FUNCTION, None, function
+        if hook_class is not None:
+            raise HookProblem(
+                "its name 'Hook' is not a class",
+                hint=_HOOK_FORMS_HINT,
+                where=_frame(file, 0),
+            )
+        for candidate in vars(module).values():
+            if (
+                inspect.isclass(candidate)
+                and getattr(candidate, "__module__", None) == module.__name__
+                and callable(getattr(candidate, "run_hook", None))
+            ):
+                line = _line_of(candidate)
+                raise HookProblem(
+                    "it defines no class named 'Hook' and no function named 'run_hook'",
+                    hint=f"pum only looks for the class named 'Hook': rename class "
+                    f"'{candidate.__name__}' to Hook",
+                    where=_frame(file, line or 1, candidate.__name__),
+                )
         raise HookProblem(
-            "it defines no class named 'Hook'",
-            hint="class Hook(HookBase) with a method run_hook(self, connection, ...); "
-            "HookBase comes from `from pum import HookBase`",
-            where=_frame(file, 0),
+            "it defines no class named 'Hook' and no function named 'run_hook'",
+            hint=_HOOK_FORMS_HINT,
+            where=_frame(file, 1),
         )
-    line = 0
-    with contextlib.suppress(OSError, TypeError):
-        line = inspect.getsourcelines(hook_class)[1]
+    line = _line_of(hook_class)
     if not any(base.__name__ == "HookBase" for base in hook_class.__mro__):
         raise HookProblem(
             "its class 'Hook' does not inherit from HookBase",
@@ -297,7 +344,12 @@ def _find_hook_class(module, file):
             hint="define run_hook(self, connection, ...) in class Hook",
             where=_frame(file, line, "Hook"),
         )
-    return hook_class, run_hook
+    static = inspect.getattr_static(hook_class, "run_hook")
+    if inspect.isfunction(static) and not getattr(static, "__isabstractmethod__", False):
+        names = list(inspect.signature(static).parameters)
+        if names and names[0] == "connection":
+            return _SELFLESS, hook_class, static
+    return _METHOD, hook_class, run_hook
 
 
 def _run_hook_frame(run_hook, file):
@@ -325,6 +377,9 @@ def load(path, module_dir):
                 name, path, submodule_search_locations=[hook_dir]
             )
             module = importlib.util.module_from_spec(spec)
+            # pum 1.8's documentation shows `class Hook(HookBase)` without importing HookBase:
+            # the name is there already (the hook's own import or definition replaces it).
+            module.__dict__.setdefault("HookBase", HookBase)
             previous = sys.modules.get(name)
             sys.modules[name] = module
             try:
@@ -336,13 +391,17 @@ def load(path, module_dir):
                     else:
                         sys.modules[name] = previous
                 raise
-            hook_class, run_hook = _find_hook_class(module, path)
+            form, hook_class, run_hook = _find_hook(module, path)
             frame = _run_hook_frame(run_hook, path)
             names = list(inspect.signature(run_hook).parameters)
             if "connection" not in names:
+                if form == _FUNCTION:
+                    what, hint = "its function run_hook", "def run_hook(connection, ...):"
+                else:
+                    what, hint = "its method run_hook", "def run_hook(self, connection, ...):"
                 raise HookProblem(
-                    "its method run_hook must accept 'connection' as an argument",
-                    hint="def run_hook(self, connection, ...): pum passes the connection by name",
+                    f"{what} must accept 'connection' as an argument",
+                    hint=f"{hint} pum passes the connection by name",
                     where=frame,
                 )
             arguments = [
@@ -352,13 +411,30 @@ def load(path, module_dir):
                 and parameter.kind
                 not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
             ]
-            instance = hook_class()
+            instance = hook_class() if hook_class is not None else None
     except BaseException:
         _unref(module_dir)
         raise
     hook_id = next(_ids)
-    _loaded[hook_id] = _Loaded(instance, arguments, entries, module_dir, path)
+    call = (form, run_hook)
+    _loaded[hook_id] = _Loaded(instance, call, arguments, entries, module_dir, path)
     return hook_id, arguments, frame
+
+
+@contextlib.contextmanager
+def _self_bound(function, instance):
+    """`self` names `instance` in the globals of `function` while the block runs."""
+    namespace = function.__globals__
+    missing = object()
+    previous = namespace.get("self", missing)
+    namespace["self"] = instance
+    try:
+        yield
+    finally:
+        if previous is missing:
+            namespace.pop("self", None)
+        else:
+            namespace["self"] = previous
 
 
 def run(hook_id, address, parameters):
@@ -368,16 +444,24 @@ def run(hook_id, address, parameters):
     try:
         with _on_sys_path(loaded.entries):
             instance = loaded.instance
-            prepare = getattr(instance, "_prepare", None)
-            if callable(prepare):
-                prepare(connection=connection, parameters=parameters)
-            else:
-                instance._connection = connection
-                instance._parameters = copy.deepcopy(parameters)
+            if instance is not None:
+                prepare = getattr(instance, "_prepare", None)
+                if callable(prepare):
+                    prepare(connection=connection, parameters=parameters)
+                else:
+                    instance._connection = connection
+                    instance._parameters = copy.deepcopy(parameters)
             arguments = {
                 name: parameters[name] for name, _ in loaded.arguments if name in parameters
             }
-            instance.run_hook(connection=connection, **arguments)
+            form, function = loaded.call
+            if form == _METHOD:
+                instance.run_hook(connection=connection, **arguments)
+            elif form == _SELFLESS:
+                with _self_bound(function, instance):
+                    function(connection=connection, **arguments)
+            else:
+                function(connection=connection, **arguments)
     finally:
         _give_back(connection)
         for stream in (sys.stdout, sys.stderr):

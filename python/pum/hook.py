@@ -4,6 +4,7 @@ import abc
 import copy
 import os
 
+from ._unavailable import unavailable_class
 from .exceptions import PumHookError, PumSqlError
 from .sql_content import CursorResult
 
@@ -70,3 +71,7 @@ class HookBase(abc.ABC):
             return CursorResult.from_cursor(cursor)
 
     execute.__isfinal__ = True
+
+
+# pum 1.8 loads and runs hooks with HookHandler; the native pum does that itself.
+HookHandler = unavailable_class("HookHandler", "hook")

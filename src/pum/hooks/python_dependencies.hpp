@@ -1,5 +1,5 @@
 #pragma once
-// `dependencies:` (spec §10): the Python distributions a module's Python hooks need, each with
+// `dependencies:`: the Python distributions a module's Python hooks need, each with
 // inclusive PEP 440 bounds. pum checks what is installed for its own interpreter before loading
 // the first Python hook, and never installs anything (pum 1.8 ran pip; we refuse instead and say
 // what to install).

@@ -1,7 +1,8 @@
 #pragma once
-// Python hooks (`file: something.py`), pum 1.x API (spec §7): a class Hook whose ancestry has a
-// class named HookBase, run_hook(self, connection, <declared parameters>), run on the command's
-// own connection and transaction (docs/python-hooks.md).
+// Python hooks (`file: something.py`), pum 1.x API: a class Hook whose ancestry has a class named
+// HookBase with run_hook(self, connection, <declared parameters>) (or the same run_hook without
+// self, or a module-level run_hook), run on the command's own connection and transaction
+// (docs/python-hooks.md).
 //
 // The interpreter lives in a plugin (pum_python.so, see module.cmake and python_plugin.hpp) that is
 // loaded and started on the first load_python_hook() only: SQL-only runs never load libpython.

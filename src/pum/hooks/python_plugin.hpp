@@ -15,7 +15,7 @@
 namespace pum::hooks::plugin {
 
 // Bumped whenever anything in this header changes; a plugin of another version is refused.
-inline constexpr int kAbiVersion = 1;
+inline constexpr int kAbiVersion = 2;
 // extern "C" Engine* pum_python_plugin_create(int abi, Host*, const StartOptions*, Failure*)
 inline constexpr const char* kEntryPoint = "pum_python_plugin_create";
 
@@ -59,6 +59,9 @@ class Host {
   virtual Rendered render_text(const std::string& sql) = 0;
   // A .sql file as SQL-file hooks render it (split, checked, one entry per statement).
   virtual Rendered render_file(const std::string& path) = 0;
+  // A .sql file split and checked as SQL-file hooks are, its statements left unrendered (for
+  // SqlContent, which formats them with the parameters it is given).
+  virtual Rendered split_file(const std::string& path) = 0;
   // What in `sql` would end pum's transaction ("COMMIT", "ROLLBACK"...), or empty: every query
   // psycopg sends for a hook goes through this first.
   virtual std::string ends_transaction(const std::string& sql) = 0;

@@ -207,6 +207,21 @@ plugin::Rendered Runtime::render_file(const std::string& path) {
   return out;
 }
 
+plugin::Rendered Runtime::split_file(const std::string& path) {
+  plugin::Rendered out;
+  try {
+    sql::Script script = sql::parse_script(SourceText::read(path, path));
+    sql::check_forbidden(script);
+    for (const auto& statement : script.statements) {
+      if (statement.has_code) out.statements.emplace_back(script.text(statement));
+    }
+  } catch (const Error& e) {
+    out.error = e.what();
+    out.hints = e.hints();
+  }
+  return out;
+}
+
 std::string Runtime::ends_transaction(const std::string& sql) {
   try {
     return transaction_ender(sql::parse_script(SourceText("query", sql))).value_or("");

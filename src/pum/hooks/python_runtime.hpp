@@ -40,6 +40,7 @@ class Runtime final : public plugin::Host {
 
   plugin::Rendered render_text(const std::string& sql) override;
   plugin::Rendered render_file(const std::string& path) override;
+  plugin::Rendered split_file(const std::string& path) override;
   std::string ends_transaction(const std::string& sql) override;
   void log(int level, const std::string& message) override;
   bool log_enabled(int level) override;

@@ -50,6 +50,12 @@ PyObject* render_file(PyObject* /*self*/, PyObject* arg) {
   return rendered_to_python(g_host->render_file(path));
 }
 
+PyObject* split_file(PyObject* /*self*/, PyObject* arg) {
+  std::string path;
+  if (!text_argument(arg, path)) return nullptr;
+  return rendered_to_python(g_host->split_file(path));
+}
+
 PyObject* ends_transaction(PyObject* /*self*/, PyObject* arg) {
   std::string sql;
   if (!text_argument(arg, sql)) return nullptr;
@@ -75,6 +81,7 @@ PyObject* log_enabled(PyObject* /*self*/, PyObject* arg) {
 PyMethodDef g_methods[] = {
     {"render_text", render_text, METH_O, "Render {name} placeholders of inline SQL."},
     {"render_file", render_file, METH_O, "Read, check and render an SQL file."},
+    {"split_file", split_file, METH_O, "Read, check and split an SQL file, unrendered."},
     {"ends_transaction", ends_transaction, METH_O, "What in the SQL would end the transaction."},
     {"log", log, METH_VARARGS, "Write to pum's log."},
     {"log_enabled", log_enabled, METH_O, "Whether pum logs this level."},

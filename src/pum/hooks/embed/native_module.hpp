@@ -2,6 +2,7 @@
 // `_pum_native`, the built-in module through which the `pum` package reaches pum itself:
 //   render_text(sql) / render_file(path) -> (statements, None) | (None, (message, hints))
 //       `{name}` rendering with pum's own renderer and the running hook's parameters;
+//   split_file(path) -> the same, the statements of the file checked but left unrendered;
 //   ends_transaction(sql) -> "COMMIT" | None    what would end pum's transaction;
 //   log(level, message), log_enabled(level)     pum's log (pum::log::Level values).
 #include "pum/hooks/embed/py_ref.hpp"

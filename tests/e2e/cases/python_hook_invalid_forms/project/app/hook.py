@@ -1,0 +1,5 @@
+from pum import HookBase
+
+
+def create_view(connection):
+    pass
