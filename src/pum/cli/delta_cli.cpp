@@ -23,6 +23,7 @@
 #include "pum/delta/python_delta.hpp"
 #include "pum/delta/upgrades_table.hpp"
 #include "pum/delta/variables.hpp"
+#include "pum/plan/pending.hpp"
 #include "pum/run/engine.hpp"
 #include "pum/run/unit.hpp"
 #include "pum/ui/log.hpp"
@@ -358,8 +359,30 @@ int upgrade(Options& options) {
       }
     };
 
+    // Every file-level error (a name clash, an unknown variable, a stray %, transaction
+    // control, an unterminated quote) of what will run stops the run before pre-all does
+    // anything. upgrade_layout plans again under the lock and prepares the same files.
+    std::vector<Migration> listed = source.list();
+    {
+      const auto rows = tracking.read();
+      const plan::Pending pending =
+          plan::plan_pending(listed, rows, {max_version, run::BelowCurrent::skip});
+      for (const Migration* m : pending.to_apply) {
+        if (m->kind.ends_with("py")) continue;
+        Migration copy = *m;
+        source.read(copy);
+        for (const auto& file : copy.files) (void)run::prepare_file(file.path, file.display, rules);
+      }
+      for (const auto& script : source.pre_all()) {
+        if (!script.python) (void)run::prepare_file(script.path, script.display, rules);
+      }
+      for (const auto& script : source.post_all()) {
+        if (!script.python) (void)run::prepare_file(script.path, script.display, rules);
+      }
+    }
+
     run_all(source.pre_all(), "pre-all");
-    if (source.list().empty()) {
+    if (listed.empty()) {
       out("No delta files found");
     }
 

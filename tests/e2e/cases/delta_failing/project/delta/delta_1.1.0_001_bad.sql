@@ -1,0 +1,3 @@
+-- a comment line
+CREATE TABLE public.half (id int);
+SELECT nope FROM public.ok;
