@@ -44,6 +44,13 @@ std::span<const Command> core_commands();   // info install upgrade baseline app
 std::span<const Command> roles_commands();  // role
 std::span<const Command> check_commands();  // check drift
 std::span<const Command> ops_commands();    // db dump restore
+std::span<const Command> flat_commands();   // the flat layout's upgrade info history new verify
+
+// The project layouts the 1.x-style command line serves; each has its own command table.
+enum class CommandLayout { pum1x, flat };
+
+// The commands of a layout, in help order.
+std::vector<Command> command_table(CommandLayout layout);
 
 // -p NAME VALUE (repeatable) of a sub-command.
 void add_parameter_option(CLI::App& sub, std::vector<std::pair<std::string, std::string>>& into);

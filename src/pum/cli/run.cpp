@@ -6,8 +6,10 @@
 #include <iostream>
 
 #include "pum/cli/command_table.hpp"
+#include "pum/cli/delta_cli.hpp"
 #include "pum/cli/print_error.hpp"
 #include "pum/config/suggest.hpp"
+#include "pum/flat/flat_layout.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
 
@@ -56,9 +58,41 @@ std::string usage_message(CLI::App& app, const std::vector<Command>& commands,
   return e.what();
 }
 
+// Which layout the command line is about: the flat layout when the module directory (-d, before
+// the command; no -c) has no .pum.yaml and holds numbered .sql files; pum 1.x otherwise.
+CommandLayout detect_layout(int argc, char** argv) {
+  std::string dir = ".";
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    auto value_of = [&](std::string_view longname) -> std::optional<std::string> {
+      if (arg.starts_with(std::string(longname) + "=")) {
+        return std::string(arg.substr(longname.size() + 1));
+      }
+      if (arg == longname && i + 1 < argc) return std::string(argv[++i]);
+      return std::nullopt;
+    };
+    if (arg == "-c" || arg.starts_with("--config")) return CommandLayout::pum1x;
+    if (auto d = value_of("--dir")) {
+      dir = *d;
+      continue;
+    }
+    if (auto d = value_of("-d")) {
+      dir = *d;
+      continue;
+    }
+    if (arg == "-p" || arg == "--pg-connection") {
+      ++i;
+      continue;
+    }
+    if (!arg.starts_with("-")) break;  // the command: its own -d is something else
+  }
+  return flat::looks_like_flat_project(dir) ? CommandLayout::flat : CommandLayout::pum1x;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
+  if (looks_like_pum0x(argc, argv)) return run_pum0x(argc, argv);
   CliState state;
   CLI::App app{"pum: PostgreSQL upgrades manager (native, compatible with pum 1.x)", "pum"};
   app.set_version_flag("--version", version_text());
@@ -76,7 +110,7 @@ int run(int argc, char** argv) {
   verbose->excludes(quiet);
   app.require_subcommand(0, 1);
 
-  const std::vector<Command> commands = command_table();
+  const std::vector<Command> commands = command_table(detect_layout(argc, argv));
   std::vector<std::pair<CLI::App*, const Command*>> subs;
   for (const Command& command : commands) {
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
