@@ -1,0 +1,1 @@
+INSERT INTO public.log VALUES ('a 2.0.0 x pre');

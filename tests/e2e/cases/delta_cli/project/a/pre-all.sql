@@ -1,0 +1,1 @@
+INSERT INTO public.log VALUES ('a pre-all');

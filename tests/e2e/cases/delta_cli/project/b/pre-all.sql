@@ -1,0 +1,1 @@
+INSERT INTO public.log VALUES ('b pre-all');
