@@ -14,6 +14,8 @@ std::optional<std::string> reason(const std::string& text) {
 TEST(NoTransaction, Marker) {
   EXPECT_EQ(reason("-- pgdbm:no-transaction\nCREATE TABLE t (id int);"), "-- pgdbm:no-transaction");
   EXPECT_EQ(reason("SELECT 1;\n-- pgdbm:no-transaction because\n"), "-- pgdbm:no-transaction");
+  EXPECT_EQ(reason("SELECT 1;\r\n-- pgdbm:no-transaction\r\nSELECT 2;\r\n"),
+            "-- pgdbm:no-transaction");
   EXPECT_FALSE(reason("SELECT 1; -- pgdbm:no-transaction\n"));    // not at a line start
   EXPECT_FALSE(reason("  -- pgdbm:no-transaction\nSELECT 1;"));   // not at a line start
   EXPECT_FALSE(reason("-- pgdbm:no-transactions\nSELECT 1;"));    // another word

@@ -1,0 +1,5 @@
+BEGIN;
+
+CREATE TABLE {{tables.a}} (id int);
+
+COMMIT;

@@ -1,0 +1,5 @@
+BEGIN;
+
+ALTER TABLE {{tables.a}} ADD COLUMN b int;
+
+COMMIT;
