@@ -47,7 +47,9 @@ void add_tracking_options(CLI::App& sub) {
   sub.add_option("--module", flat_options.module,
                  "The module_name recorded with each file (default: the schema, else 'default')")
       ->type_name("MODULE");
-  sub.add_option("--table", flat_options.table, "The migrations table (default: schema_migrations)")
+  // pgdbm's migrations_table; not --table, which marks a pum 0.x command line.
+  sub.add_option("--migrations-table", flat_options.table,
+                 "The migrations table (default: schema_migrations)")
       ->type_name("TABLE");
 }
 
