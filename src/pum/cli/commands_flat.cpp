@@ -21,8 +21,6 @@ namespace fs = std::filesystem;
 
 namespace pum::cli {
 
-std::span<const Command> flat_commands();
-
 namespace {
 
 // The option values of this group's commands.
