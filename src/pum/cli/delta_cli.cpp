@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "pum/cli/print_error.hpp"
+#include "pum/cli/run.hpp"
 #include "pum/db/advisory_lock.hpp"
 #include "pum/db/connection.hpp"
 #include "pum/delta/delta_name.hpp"
@@ -420,8 +421,36 @@ int upgrade(Options& options) {
 int not_available(std::string_view command) {
   throw Error(fmt::format("pum 0.x's {} is not available in this pum", command))
       .hint(
-          "pum 1.x's equivalents: pum -p SERVICE check SERVICE2, pum -p SERVICE dump FILE, pum "
-          "-p SERVICE restore FILE");
+          "run its steps one by one: pum dump -p PROD FILE, pum restore -p TEST FILE, pum "
+          "upgrade -p TEST ..., pum check -p1 TEST -p2 COMP, pum upgrade -p PROD ...");
+}
+
+// check, dump and restore: the pum 1.x commands they became, on the same services.
+struct Delegated {
+  std::string service1, service2, file;
+  std::vector<std::string> ignore, exclude_schema, exclude_field_pattern;
+  int verbose_level = 1;
+  std::string output_file;
+  bool ignore_errors = false;
+};
+
+int delegate(std::string_view command, const Delegated& d) {
+  std::vector<std::string> args = {"pum", "-p", "service=" + d.service1, std::string(command)};
+  if (command == "check") {
+    args.push_back("service=" + d.service2);
+    for (const auto& i : d.ignore) args.insert(args.end(), {"-i", i});
+    for (const auto& p : d.exclude_field_pattern) args.insert(args.end(), {"-P", p});
+    if (!d.output_file.empty()) args.insert(args.end(), {"-o", d.output_file});
+  } else {
+    if (command == "dump") args.insert(args.end(), {"-f", "custom"});  // pum 0.x: pg_dump -Fc
+    if (command == "restore" && d.ignore_errors) args.emplace_back("-x");
+    args.push_back(d.file);
+  }
+  for (const auto& n : d.exclude_schema) args.insert(args.end(), {"-N", n});
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  return run(static_cast<int>(args.size()), argv.data());
 }
 
 // pum 0.x spellings CLI11 cannot declare (short options of two letters).
@@ -506,9 +535,36 @@ int run_pum0x(int argc, char** argv) {
       ->expected(3)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   upgrade_cmd->add_flag("--verbose", options.verbose, "Display extra information (-vv)");
+  Delegated delegated;
+  CLI::App* check_cmd =
+      app.add_subcommand("check", "Check the differences between two databases (pum 1.x's check)");
+  check_cmd
+      ->add_option("--pg_service1", delegated.service1, "Name of the first postgres service (-p1)")
+      ->required();
+  check_cmd
+      ->add_option("--pg_service2", delegated.service2, "Name of the second postgres service (-p2)")
+      ->required();
+  check_cmd->add_option("-i,--ignore", delegated.ignore, "Elements to be ignored");
+  check_cmd->add_option("-N,--exclude-schema", delegated.exclude_schema, "Schema to be ignored");
+  check_cmd->add_option("-P,--exclude-field-pattern", delegated.exclude_field_pattern,
+                        "Fields to be ignored (SQL LIKE pattern)");
+  check_cmd->add_option("-v,--verbose_level", delegated.verbose_level, "Verbose level (0, 1 or 2)");
+  check_cmd->add_option("-o,--output_file", delegated.output_file, "Output file");
+  CLI::App* dump_cmd = app.add_subcommand("dump", "Dump a Postgres database (pum 1.x's dump)");
+  dump_cmd->add_option("-p,--pg_service", delegated.service1, "Name of the postgres service")
+      ->required();
+  dump_cmd->add_option("-N,--exclude-schema", delegated.exclude_schema, "Schema to be ignored");
+  dump_cmd->add_option("file", delegated.file, "The backup file")->required();
+  CLI::App* restore_cmd = app.add_subcommand(
+      "restore", "Restore a Postgres database from a dump file (pum 1.x's restore)");
+  restore_cmd->add_option("-p,--pg_service", delegated.service1, "Name of the postgres service")
+      ->required();
+  restore_cmd->add_flag("-x", delegated.ignore_errors, "Ignore pg_restore errors");
+  restore_cmd->add_option("-N,--exclude-schema", delegated.exclude_schema, "Schema to be ignored");
+  restore_cmd->add_option("file", delegated.file, "The backup file")->required();
   std::vector<CLI::App*> unavailable;
-  for (const char* name : {"check", "dump", "restore", "test-and-upgrade"}) {
-    CLI::App* sub = app.add_subcommand(name, "Not available in this pum (see pum 1.x)");
+  for (const char* name : {"test-and-upgrade"}) {
+    CLI::App* sub = app.add_subcommand(name, "Not available in this pum");
     sub->allow_extras();
     unavailable.push_back(sub);
   }
@@ -532,6 +588,9 @@ int run_pum0x(int argc, char** argv) {
     if (baseline_cmd->parsed()) return baseline(options);
     if (info_cmd->parsed()) return info(options);
     if (upgrade_cmd->parsed()) return upgrade(options);
+    if (check_cmd->parsed()) return delegate("check", delegated);
+    if (dump_cmd->parsed()) return delegate("dump", delegated);
+    if (restore_cmd->parsed()) return delegate("restore", delegated);
     for (CLI::App* sub : unavailable) {
       if (sub->parsed()) return not_available(sub->get_name());
     }
