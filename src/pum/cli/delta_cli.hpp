@@ -17,8 +17,8 @@ namespace pum::cli {
 bool looks_like_pum0x(int argc, char** argv);
 
 // Parses and runs a pum 0.x command line; returns the exit code (0, 1 on failure, 2 on a usage
-// error). Implements baseline, info and upgrade; check, dump, restore and test-and-upgrade are
-// recognised and refused with a pointer to their pum 1.x equivalents.
+// error). Implements baseline, info and upgrade; check, dump and restore are handed to pum 1.x's
+// commands (cli::run) on the same services; test-and-upgrade is recognised and refused.
 int run_pum0x(int argc, char** argv);
 
 }  // namespace pum::cli
