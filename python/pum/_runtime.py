@@ -9,17 +9,23 @@
 - release(): once no hook of a module directory is loaded any more, every module imported from
   that directory is evicted from sys.modules, so that another version of the module can be loaded
   in the same process.
+- load_lifecycle() / fire_lifecycle(): lifecycle hooks (pum.hooks): the project's hooks modules
+  and the configured module functions are imported with the project directory on sys.path; each
+  event calls its functions with a pum.hooks.HookContext (one `metadata` dict for the whole run,
+  `connection` borrowing pum's connection as run() does).
 - describe_exception(): what pum prints when something raises.
 """
 
 import contextlib
 import copy
 import ctypes
+import difflib
 import importlib
 import importlib.metadata
 import importlib.util
 import inspect
 import itertools
+import json
 import linecache
 import logging
 import os
@@ -515,6 +521,190 @@ def release(hook_id):
         _unref(loaded.module_dir)
 
 
+# --- lifecycle hooks (pum.hooks) ----------------------------------------------------------------
+
+# event -> [(label, function)], in call order; the project directory; the run's metadata dict.
+_lifecycle = {}
+_lifecycle_dir = None
+_lifecycle_metadata = {}
+_lifecycle_loads = 0
+
+
+def _config_frame(where):
+    """'.pum.yaml:12' -> a frame pointing at that line of the configuration file."""
+    file, _, line = where.rpartition(":")
+    if file and line.isdigit():
+        return _frame(file, int(line))
+    return _frame(where, 0)
+
+
+def _hook_label(function, project_dir):
+    name = getattr(function, "__qualname__", None) or getattr(function, "__name__", None)
+    name = name or repr(function)
+    code = getattr(inspect.unwrap(function), "__code__", None)
+    if code is None:
+        return name
+    line = code.co_firstlineno  # the first decorator's line: the `def` line is named
+    for candidate in range(line, line + 50):
+        text = linecache.getline(code.co_filename, candidate).lstrip()
+        if text.startswith(("def ", "async def ")):
+            line = candidate
+            break
+    file = os.path.abspath(code.co_filename)
+    if file.startswith(os.path.join(project_dir, "")):
+        file = os.path.relpath(file, project_dir).replace(os.sep, "/")
+    return f"{file}:{line} {name}"
+
+
+def _import_discovered(path, project_dir):
+    path = os.path.abspath(path)
+    relative = os.path.relpath(path, project_dir)
+    name = os.path.splitext(relative)[0].replace(os.sep, ".")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    previous = sys.modules.get(name)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        if sys.modules.get(name) is module:
+            if previous is None:
+                del sys.modules[name]
+            else:
+                sys.modules[name] = previous
+        raise
+
+
+def _configured_function(event, module_name, function_name, where, project_dir):
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        missing = error.name or ""
+        if missing and (module_name == missing or module_name.startswith(missing + ".")):
+            raise HookProblem(
+                f"the {event} hook's module '{module_name}' cannot be imported: no module "
+                f"named '{missing}'",
+                hint=f"'module:' is a dotted module name imported from the module directory "
+                f"{project_dir} (scripts.hooks for scripts/hooks.py)",
+                where=_config_frame(where),
+            ) from None
+        raise
+    function = getattr(module, function_name, None)
+    if function is None or not callable(function):
+        names = sorted(
+            name
+            for name, value in vars(module).items()
+            if inspect.isfunction(value) and not name.startswith("_")
+        )
+        close = difflib.get_close_matches(function_name, names, n=1)
+        if close:
+            hint = f"did you mean '{close[0]}'?"
+        elif names:
+            hint = f"functions of {module_name}: {', '.join(names)}"
+        else:
+            hint = f"{module_name} defines no function"
+        what = "has no function" if function is None else "has a name that is not callable:"
+        raise HookProblem(
+            f"the {event} hook's module '{module_name}' {what} '{function_name}'",
+            hint=hint,
+            where=_config_frame(where),
+        )
+    return function
+
+
+def load_lifecycle(project_dir, discovered, configured):
+    """Imports the hooks modules `discovered` (paths) and the `configured` entries
+    (event, module, function, where); returns [(event, label)] in call order."""
+    global _lifecycle_dir, _lifecycle_loads
+    from . import hooks as hooks_module
+
+    project_dir = os.path.abspath(project_dir)
+    if _lifecycle_loads:
+        _evict([project_dir])  # a second run in this process imports its modules afresh
+    _lifecycle_loads += 1
+    hooks_module._default.clear()
+    _lifecycle.clear()
+    _lifecycle_metadata.clear()
+    _lifecycle_dir = project_dir
+    functions = []
+    with _on_sys_path([project_dir]):
+        for path in discovered:
+            _import_discovered(path, project_dir)
+        for event, module_name, function_name, where in configured:
+            hooks_module._check_event(event)
+            function = _configured_function(event, module_name, function_name, where, project_dir)
+            functions.append((event, function, f"{module_name}.{function_name}"))
+    for event, registered in hooks_module.get_registered_hooks().items():
+        for function in registered:
+            _lifecycle.setdefault(event, []).append((_hook_label(function, project_dir), function))
+    for event, function, label in functions:
+        if all(existing is not function for _, existing in _lifecycle.get(event, [])):
+            _lifecycle.setdefault(event, []).append((label, function))
+    return [
+        (event, label) for event in hooks_module.EVENTS for label, _ in _lifecycle.get(event, [])
+    ]
+
+
+def _context_error(error):
+    if not error:
+        return None
+    from .exceptions import PumException, PumSqlError
+
+    message = error.get("message") or ""
+    sqlstate = error.get("sqlstate") or None
+    exception = PumSqlError(message) if sqlstate else PumException(message)
+    exception.message = message
+    exception.sqlstate = sqlstate
+    return exception
+
+
+def fire_lifecycle(event, context_json, address):
+    """Calls the hooks of `event`, each with a HookContext built from the JSON `context_json`,
+    on a connection borrowing pum's PGconn* `address` (None when 0)."""
+    functions = list(_lifecycle.get(event, ()))
+    if not functions:
+        return
+    from .hooks import HookContext, Migration
+
+    data = json.loads(context_json)
+    migration = data.get("migration")
+    if migration:
+        migration = Migration(
+            migration.get("version"),
+            migration.get("name") or migration.get("version"),
+            migration.get("files") or [],
+            migration.get("label"),
+        )
+    error = _context_error(data.get("error"))
+    connection = _borrow(address) if address and psycopg is not None else None
+    try:
+        with _on_sys_path([_lifecycle_dir] if _lifecycle_dir else []):
+            for label, function in functions:
+                context = HookContext(
+                    event=data.get("event", event),
+                    migration=migration,
+                    environment=data.get("environment") or "development",
+                    status=data.get("status") or "",
+                    duration_ms=data.get("duration_ms") or 0,
+                    error=error,
+                    metadata=_lifecycle_metadata,
+                    connection=connection,
+                    parameters=dict(data.get("parameters") or {}),
+                )
+                try:
+                    function(context)
+                except BaseException as failure:
+                    with contextlib.suppress(Exception):
+                        failure.pum_hook = label
+                    raise
+    finally:
+        if connection is not None:
+            _give_back(connection)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+
+
 # --- dependencies, description ------------------------------------------------------------------
 
 
@@ -600,6 +790,9 @@ def describe_exception(error):
                 "the hook's directory and the module directory are on sys.path while it loads "
                 f"and runs; other packages must be installed for {_python_name()}"
             )
+    hook = getattr(error, "pum_hook", None)
+    if isinstance(hook, str) and not isinstance(error, HookProblem):
+        message = f"{hook} failed: {message}"
     cause = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
     if cause is not None and not isinstance(error, HookProblem):
         details.append(

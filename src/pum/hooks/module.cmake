@@ -4,7 +4,8 @@
 #   - pum_python_plugin: pum_python.so, the only object linked with libpython. pum dlopen()s it on
 #     the first Python hook, so that SQL-only runs never load libpython (src/pum/hooks/embed/);
 #   - pum_python_package: the `pum` Python package hooks import (python/pum), copied beside it;
-#   - python_runtime.cpp + python_hook.cpp in pum_hooks (python_unavailable.cpp left out).
+#   - python_runtime.cpp, python_hook.cpp and lifecycle_python.cpp in pum_hooks
+#     (python_unavailable.cpp left out).
 # Without them, python_unavailable.cpp refuses .py hooks with a clear message.
 #
 # Layout, found from the binary's own path (/proc/self/exe), never from the environment:
@@ -21,7 +22,8 @@ find_package(Python3 COMPONENTS Development.Embed)
 
 set(pum_hooks_dir ${PROJECT_SOURCE_DIR}/src/pum/hooks)
 # Built into pum_hooks only with Python; pure helpers (dependencies, errors) are always built.
-set(pum_hooks_python_sources ${pum_hooks_dir}/python_runtime.cpp ${pum_hooks_dir}/python_hook.cpp)
+set(pum_hooks_python_sources ${pum_hooks_dir}/python_runtime.cpp ${pum_hooks_dir}/python_hook.cpp
+                             ${pum_hooks_dir}/lifecycle_python.cpp)
 
 if(Python3_Development.Embed_FOUND)
   message(STATUS "Python hooks: enabled (Python ${Python3_VERSION}, ${Python3_LIBRARIES})")

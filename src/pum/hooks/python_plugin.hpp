@@ -15,7 +15,7 @@
 namespace pum::hooks::plugin {
 
 // Bumped whenever anything in this header changes; a plugin of another version is refused.
-inline constexpr int kAbiVersion = 2;
+inline constexpr int kAbiVersion = 3;
 // extern "C" Engine* pum_python_plugin_create(int abi, Host*, const StartOptions*, Failure*)
 inline constexpr const char* kEntryPoint = "pum_python_plugin_create";
 
@@ -87,6 +87,19 @@ struct LoadedHook {
   Frame run_hook;  // where `def run_hook` is, for messages about its arguments
 };
 
+// A `module:`/`function:` entry of the `hooks:` section (lifecycle hooks).
+struct LifecycleEntry {
+  std::string event, module, function;
+  std::string where;  // "<config file>:<line>": where a missing module or function points
+};
+
+// One lifecycle hook as loaded: its event and label ("pum_hooks.py:12 log_start",
+// "scripts.hooks.log_migration").
+struct LifecycleHook {
+  std::string event;
+  std::string label;
+};
+
 // Implemented by the plugin. Every call needs the caller to be pum's main thread.
 class Engine {
  public:
@@ -110,6 +123,19 @@ class Engine {
   // The hook is no longer needed; when no hook of its module directory is left, every module
   // loaded from that directory is evicted from sys.modules.
   virtual void release(std::uint64_t id) = 0;
+
+  // Lifecycle hooks (pum.hooks): imports the hooks modules `discovered` (absolute paths) and the
+  // `configured` functions with `project_dir` on sys.path, replacing whatever a previous call
+  // loaded (and starting a new run's metadata dict); `hooks` gets every hook, by event in
+  // pum.hooks.EVENTS order, then in call order.
+  virtual std::optional<Failure> load_lifecycle(const std::string& project_dir,
+                                                const std::vector<std::string>& discovered,
+                                                const std::vector<LifecycleEntry>& configured,
+                                                std::vector<LifecycleHook>& hooks) = 0;
+  // Calls every hook of `event` with a HookContext built from `context_json` (see
+  // lifecycle_python.hpp), its `connection` borrowing `pgconn` (a PGconn*, or null: None).
+  virtual std::optional<Failure> fire_lifecycle(const std::string& event,
+                                                const std::string& context_json, void* pgconn) = 0;
 };
 
 }  // namespace pum::hooks::plugin

@@ -2,8 +2,10 @@
 // Engine that drives the `pum._runtime` module of the shipped package.
 #include <dlfcn.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "pum/hooks/embed/native_module.hpp"
 #include "pum/hooks/embed/py_ref.hpp"
@@ -185,6 +187,54 @@ class PythonEngine final : public plugin::Engine {
     Ref args(Py_BuildValue("(K)", static_cast<unsigned long long>(id)));
     Ref result = call("release", args.get());
     if (!result) PyErr_Clear();
+  }
+
+  std::optional<plugin::Failure> load_lifecycle(
+      const std::string& project_dir, const std::vector<std::string>& discovered,
+      const std::vector<plugin::LifecycleEntry>& configured,
+      std::vector<plugin::LifecycleHook>& hooks) override {
+    Ref paths(PyList_New(0));
+    Ref entries(PyList_New(0));
+    if (!paths || !entries) return take_failure(describe_exception_.get());
+    for (const auto& path : discovered) {
+      Ref item = from_string(path);
+      if (!item || PyList_Append(paths.get(), item.get()) != 0) {
+        return take_failure(describe_exception_.get());
+      }
+    }
+    for (const auto& entry : configured) {
+      Ref item(Py_BuildValue(
+          "(NNNN)", from_string(entry.event).release(), from_string(entry.module).release(),
+          from_string(entry.function).release(), from_string(entry.where).release()));
+      if (!item || PyList_Append(entries.get(), item.get()) != 0) {
+        return take_failure(describe_exception_.get());
+      }
+    }
+    Ref args(
+        Py_BuildValue("(NOO)", from_string(project_dir).release(), paths.get(), entries.get()));
+    if (!args) return take_failure(describe_exception_.get());
+    Ref result = call("load_lifecycle", args.get());
+    if (!result) return take_failure(describe_exception_.get());
+    if (!PyList_Check(result.get())) return message_failure("bad answer from load_lifecycle");
+    for (Py_ssize_t i = 0; i < PyList_Size(result.get()); ++i) {
+      PyObject* item = PyList_GetItem(result.get(), i);
+      if (!PyTuple_Check(item) || PyTuple_Size(item) != 2) continue;
+      hooks.push_back({to_string(PyTuple_GetItem(item, 0)), to_string(PyTuple_GetItem(item, 1))});
+    }
+    if (PyErr_Occurred() != nullptr) return take_failure(describe_exception_.get());
+    return std::nullopt;
+  }
+
+  std::optional<plugin::Failure> fire_lifecycle(const std::string& event,
+                                                const std::string& context_json,
+                                                void* pgconn) override {
+    Ref args(
+        Py_BuildValue("(NNK)", from_string(event).release(), from_string(context_json).release(),
+                      static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(pgconn))));
+    if (!args) return take_failure(describe_exception_.get());
+    Ref result = call("fire_lifecycle", args.get());
+    if (!result) return take_failure(describe_exception_.get());
+    return std::nullopt;
   }
 
  private:

@@ -1,0 +1,2 @@
+CREATE TABLE public.hook_log (event text, version text, detail text);
+CREATE TABLE public.items (id int);

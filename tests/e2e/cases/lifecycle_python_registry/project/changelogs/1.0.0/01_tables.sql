@@ -1,0 +1,1 @@
+CREATE TABLE public.t100 (x int);
