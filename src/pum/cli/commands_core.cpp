@@ -8,7 +8,7 @@ namespace pum::cli {
 
 void add_parameter_option(CLI::App& sub, std::vector<std::pair<std::string, std::string>>& into) {
   sub.add_option("-p,--parameter", into,
-                 "Set a parameter declared in .pum.yaml (repeatable): -p NAME VALUE")
+                 "Set a parameter declared in .pum.yaml; one -p per parameter: -p a 1 -p b 2")
       ->type_size(2)
       ->allow_extra_args(false)
       ->type_name("NAME VALUE");
@@ -27,7 +27,7 @@ void add_lock_timeout(CLI::App& sub, std::optional<double>& into) {
             }
             return {};
           },
-          "SECONDS"))
+          ""))
       ->type_name("SECONDS");
 }
 
@@ -39,8 +39,11 @@ int run_info(CliState& state) {
   return 0;
 }
 
+void add_run_mode(CLI::App& sub, run::RunMode& mode);
+
 void setup_install(CLI::App& sub, CliState& state) {
   auto& o = state.install;
+  add_run_mode(sub, o.mode);
   add_parameter_option(sub, state.parameters);
   sub.add_option("--max-version", o.max_version,
                  "Install changelogs up to and including this version");
@@ -61,8 +64,19 @@ int run_install(CliState& state) {
   return 0;
 }
 
+// --dry-run and --rehearse of a command that changes the database.
+void add_run_mode(CLI::App& sub, run::RunMode& mode) {
+  auto* dry = sub.add_flag("--dry-run", mode.dry_run,
+                           "Print what would run, in order, with the hooks of each event (-v: the "
+                           "final SQL); change nothing");
+  auto* rehearse = sub.add_flag("--rehearse", mode.rehearse,
+                                "Run everything for real inside the transaction, then roll back");
+  dry->excludes(rehearse);
+}
+
 void setup_upgrade(CLI::App& sub, CliState& state) {
   auto& o = state.upgrade;
+  add_run_mode(sub, o.mode);
   add_parameter_option(sub, state.parameters);
   sub.add_option("-u,--max-version", o.max_version, "Upgrade up to and including this version");
   sub.add_flag("--skip-grant", o.skip_grant, "Do not create roles nor grant permissions");

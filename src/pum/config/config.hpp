@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pum/config/coerce.hpp"
+#include "pum/config/lifecycle_events.hpp"
 #include "pum/config/mark.hpp"
 #include "pum/config/parameter_def.hpp"
 #include "pum/params/value.hpp"
@@ -27,6 +28,19 @@ struct Hook {
   std::optional<std::string> code;
   Mark mark;       // the hook's entry
   Mark code_mark;  // the `code:` value, to locate errors inside inline SQL
+};
+
+// An entry of the `hooks:` section: a lifecycle hook of one event (see lifecycle_events.hpp).
+struct LifecycleHook {
+  Event event = Event::pre_validate;
+  enum class Kind { python, sql_file, sql_code, command } kind = Kind::sql_code;
+  std::string module, function;              // python: `module: scripts.hooks`, `function: f`
+  std::optional<std::filesystem::path> file;  // sql_file: absolute
+  std::string file_display;                   // as written
+  std::string code;                           // sql_code
+  std::vector<std::string> command;           // command: the argument vector (no shell)
+  Mark mark;       // the entry
+  Mark code_mark;  // the `code:` value
 };
 
 enum class PermissionType { read, write };
@@ -72,6 +86,7 @@ struct Config {
   std::vector<Role> roles;
   std::vector<DemoData> demo_data;
   std::vector<Dependency> dependencies;
+  std::vector<LifecycleHook> lifecycle_hooks;  // `hooks:`, in file order
   // The file's text, so that location() can show the offending line; null for a Config built
   // by hand.
   std::shared_ptr<const SourceText> source;

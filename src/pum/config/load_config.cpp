@@ -27,6 +27,7 @@ const KeyTable& top_level_keys() {
           {.name = "demo_data"},
           {.name = "dependencies"},
           {.name = "uninstall"},
+          {.name = "hooks"},
       }};
   return table;
 }
@@ -150,6 +151,9 @@ Config load_config(const std::filesystem::path& file, const std::string& display
   if (const Field* f = top.find_set("application")) detail::read_application(doc, *f, config);
   if (const Field* f = top.find("uninstall")) {
     config.uninstall_hooks = detail::read_hooks(doc, *f, config.base_dir);
+  }
+  if (const Field* f = top.find_set("hooks")) {
+    config.lifecycle_hooks = detail::read_lifecycle_hooks(doc, *f, config.base_dir);
   }
   if (const Field* f = top.find("roles")) config.roles = detail::read_roles(doc, *f);
   if (const Field* f = top.find("demo_data")) config.demo_data = detail::read_demo_data(doc, *f);

@@ -23,6 +23,10 @@ void read_application(const YamlDocument& doc, const Field& field, Config& confi
 std::vector<Hook> read_hooks(const YamlDocument& doc, const Field& field,
                              const std::filesystem::path& base_dir);
 
+// `hooks:`: event name -> list of lifecycle hooks (module/function, file, code, command).
+std::vector<LifecycleHook> read_lifecycle_hooks(const YamlDocument& doc, const Field& field,
+                                                const std::filesystem::path& base_dir);
+
 std::vector<Role> read_roles(const YamlDocument& doc, const Field& field);
 std::vector<DemoData> read_demo_data(const YamlDocument& doc, const Field& field);
 std::vector<Dependency> read_dependencies(const YamlDocument& doc, const Field& field);

@@ -8,7 +8,14 @@ ChangelogSource::ChangelogSource(std::filesystem::path module_dir, std::string c
     : module_dir_(std::move(module_dir)), changelogs_directory_(std::move(changelogs_directory)) {}
 
 std::vector<Migration> ChangelogSource::list() {
-  return load_changelog_versions(module_dir_, changelogs_directory_);
+  std::vector<Migration> migrations = load_changelog_versions(module_dir_, changelogs_directory_);
+  for (auto& m : migrations) name_migration(m);
+  return migrations;
+}
+
+void name_migration(Migration& migration) {
+  migration.key = migration.version.str();
+  migration.name = migration.version.str();
 }
 
 void ChangelogSource::read(Migration& migration) {

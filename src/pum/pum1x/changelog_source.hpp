@@ -23,4 +23,7 @@ class ChangelogSource : public layout::MigrationSource {
   std::string changelogs_directory_;
 };
 
+// Sets the key and name of a version directory's migration (both its normalised version).
+void name_migration(Migration& migration);
+
 }  // namespace pum::pum1x

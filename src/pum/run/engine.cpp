@@ -112,6 +112,10 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
   for (std::size_t i = 0; i < pending.size(); ++i) {
     const Migration& migration = *pending[i];
     const auto started = Clock::now();
+    if (layout.lifecycle != nullptr && layout.lifecycle->has(Event::pre_execute)) {
+      flush();
+      layout.lifecycle->fire(Event::pre_execute, &conn, {&migration, "pending", 0, nullptr});
+    }
     if (layout.on_start) {
       layout.on_start(migration);
     } else {
@@ -146,6 +150,10 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
       }
       transaction.emplace(conn);
       if (durations != nullptr) durations->push_back(record.execution_ms);
+      if (layout.lifecycle != nullptr) {
+        layout.lifecycle->fire(Event::post_execute, &conn,
+                               {&migration, "applied", record.execution_ms, nullptr});
+      }
       if (layout.on_done) layout.on_done(migration, record.execution_ms);
       continue;
     }
@@ -187,6 +195,14 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
     flush();  // when no SQL of this migration carried it (an application-only release)
     record.execution_ms = elapsed_ms(started);
     row = Prefix{layout.tracking.record_sql(record), record_what};
+    const bool post_hooks =
+        layout.lifecycle != nullptr && layout.lifecycle->has(Event::post_execute);
+    if (post_hooks) {
+      // The hooks see the migration recorded.
+      flush();
+      layout.lifecycle->fire(Event::post_execute, &conn,
+                             {&migration, "applied", record.execution_ms, nullptr});
+    }
     if (layout.atomicity == Atomicity::per_migration) {
       flush();
       if (transaction) {
@@ -200,12 +216,13 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
   flush();
 }
 
-UpgradeResult upgrade_layout(db::Connection& conn, LayoutRun& layout,
-                             const UpgradeRequest& request) {
+namespace {
+
+UpgradeResult upgrade_body(db::Connection& conn, LayoutRun& layout, const UpgradeRequest& request,
+                           Clock::time_point started) {
   UpgradeResult result;
   result.dry_run = request.dry_run;
   result.migrations = layout.source.list();
-  db::CancelOnSignal cancel_on_signal(conn);
   const layout::LockSpec lock = layout.tracking.lock();
   const std::string table = layout.tracking.display_name();
 
@@ -218,9 +235,16 @@ UpgradeResult upgrade_layout(db::Connection& conn, LayoutRun& layout,
         plan::plan_pending(result.migrations, rows, {request.max_version, layout.below_current});
     report_changed(plan, layout.changed_file, table);
     result.from = plan.current;
+    std::vector<Migration*> pending;
     for (const Migration* m : plan.to_apply) {
-      result.applied.push_back(static_cast<std::size_t>(m - result.migrations.data()));
+      auto index = static_cast<std::size_t>(m - result.migrations.data());
+      result.applied.push_back(index);
+      pending.push_back(&result.migrations[index]);
     }
+    auto units = prepare_pending(layout, pending);
+    print_plan(layout, plan.to_apply, units,
+               fmt::format("Dry run: {} migration(s) would be applied to {}{}", pending.size(),
+                           table, layout.tracking.exists() ? "" : " (created first)"));
     return result;
   }
 
@@ -247,7 +271,7 @@ UpgradeResult upgrade_layout(db::Connection& conn, LayoutRun& layout,
     }
     log::info("Creating {}", table);
     layout.tracking.create();
-    if (layout.atomicity == Atomicity::per_migration) {
+    if (layout.atomicity == Atomicity::per_migration && !request.rehearse) {
       transaction->commit();
       transaction.emplace(conn);
     }
@@ -266,13 +290,85 @@ UpgradeResult upgrade_layout(db::Connection& conn, LayoutRun& layout,
     pending.push_back(&result.migrations[index]);
   }
   std::vector<std::vector<Unit>> units = prepare_pending(layout, pending);
+  if (layout.lifecycle != nullptr) {
+    layout.lifecycle->fire(Event::pre_validate, &conn, {nullptr, "pending", 0, nullptr});
+  }
   layout::Record base;
   base.module = request.module;
   base.parameters = request.parameters;
   std::vector<const Migration*> run(pending.begin(), pending.end());
-  apply_migrations(conn, layout, run, units, base, transaction, &result.durations_ms);
+  // A rehearsal keeps every migration in the one transaction, whatever the layout commits.
+  const Atomicity atomicity = layout.atomicity;
+  if (request.rehearse) layout.atomicity = Atomicity::whole_run;
+  try {
+    apply_migrations(conn, layout, run, units, base, transaction, &result.durations_ms);
+  } catch (...) {
+    layout.atomicity = atomicity;
+    throw;
+  }
+  layout.atomicity = atomicity;
+  if (request.rehearse) {
+    transaction.reset();  // rolls back
+    log::info("Rehearsal: {} migration(s) applied in {} ms, then rolled back; {} is unchanged",
+              run.size(), elapsed_ms(started), table);
+    return result;
+  }
   if (transaction) transaction->commit();
+  if (layout.lifecycle != nullptr) {
+    try {
+      layout.lifecycle->fire(Event::post_complete, &conn,
+                             {nullptr, "applied", elapsed_ms(started), nullptr});
+    } catch (Error& error) {
+      throw error.prefix("the upgrade is committed, but a post_complete hook failed: ");
+    }
+  }
   return result;
+}
+
+}  // namespace
+
+UpgradeResult upgrade_layout(db::Connection& conn, LayoutRun& layout,
+                             const UpgradeRequest& request) {
+  db::CancelOnSignal cancel_on_signal(conn);
+  const auto started = Clock::now();
+  try {
+    return upgrade_body(conn, layout, request, started);
+  } catch (const Error& error) {
+    if (layout.lifecycle != nullptr && !request.dry_run) {
+      layout.lifecycle->fire_on_error(error, elapsed_ms(started), &conn);
+    }
+    throw;
+  }
+}
+
+void print_plan(const LayoutRun& layout, const std::vector<const Migration*>& pending,
+                const std::vector<std::vector<Unit>>& units, const std::string& title,
+                const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  auto hooks = [&](Event event, const char* indent) {
+    if (layout.lifecycle == nullptr) return;
+    for (const auto& label : layout.lifecycle->describe(event)) {
+      log::info("{}{} hook: {}", indent, config::event_name(event), label);
+    }
+  };
+  log::info("{}", title);
+  hooks(Event::pre_validate, "  ");
+  for (const auto& line : before) log::info("  {}", line);
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    const Migration& m = *pending[i];
+    log::info("  {} ({})", layout.describe ? layout.describe(m) : m.display, m.version.str());
+    hooks(Event::pre_execute, "    ");
+    for (const auto& unit : units[i]) {
+      log::info("    {}{}", unit.label, unit.statements.empty() ? " (no statement)" : "");
+      if (log::enabled(log::Level::debug)) {
+        for (const auto& statement : unit.statements) log::debug("      {};", statement.sql);
+      }
+    }
+    if (m.app_only) log::info("    (application-only release: recorded, runs no SQL)");
+    hooks(Event::post_execute, "    ");
+  }
+  for (const auto& line : after) log::info("  {}", line);
+  hooks(Event::post_complete, "  ");
+  log::info("Nothing was changed (dry run).");
 }
 
 }  // namespace pum::run

@@ -16,6 +16,7 @@
 #include "pum/layout/layout.hpp"
 #include "pum/plan/pending.hpp"
 #include "pum/run/file_rules.hpp"
+#include "pum/run/lifecycle.hpp"
 #include "pum/run/unit.hpp"
 #include "pum/sql/render.hpp"
 #include "pum/sql/script.hpp"
@@ -47,6 +48,8 @@ struct LayoutRun {
   std::function<std::string(const Migration&)> describe;
   // Log "Executing <file>" as each file starts.
   bool log_files = true;
+  // The run's lifecycle hooks (pre_execute, post_execute around each migration); may be null.
+  Lifecycle* lifecycle = nullptr;
 };
 
 struct UpgradeRequest {
@@ -56,6 +59,9 @@ struct UpgradeRequest {
   bool create_tracking = true;         // create the tracking table when missing
   std::string module;                  // recorded in each row (flat: module_name)
   nlohmann::json parameters = nlohmann::json::object();
+  // Runs everything (hooks included) inside the transaction, then rolls it back: the proof that
+  // the upgrade goes through, with each migration's duration.
+  bool rehearse = false;
 };
 
 struct UpgradeResult {
@@ -72,6 +78,14 @@ struct UpgradeResult {
 // half-applied except what the layout's atomicity committed) on any failure.
 UpgradeResult upgrade_layout(db::Connection& conn, LayoutRun& layout,
                              const UpgradeRequest& request);
+
+// Prints what a run would do, in order: pre_validate hooks, then per migration its pre_execute
+// hooks, files and post_execute hooks, then post_complete hooks; with -v (debug level) the final
+// SQL of each file. `before`/`after` add lines of the caller (pum 1.x's drop and create hooks).
+void print_plan(const LayoutRun& layout, const std::vector<const Migration*>& pending,
+                const std::vector<std::vector<Unit>>& units, const std::string& title,
+                const std::vector<std::string>& before = {},
+                const std::vector<std::string>& after = {});
 
 // Reads and prepares the files of `pending` under the layout's rules, before anything runs
 // (every file-level error stops the run while the database is untouched). Python files get an

@@ -12,18 +12,19 @@
 #include "pum/run/commands.hpp"
 #include "pum/run/demo_data.hpp"
 #include "pum/run/engine.hpp"
+#include "pum/run/lifecycle.hpp"
 #include "pum/run/parameters.hpp"
 #include "pum/run/project.hpp"
 #include "pum/ui/log.hpp"
 
 namespace pum::run {
 
-void apply_changelogs(Session& session, const config::Config& config,
-                      const std::vector<const Migration*>& migrations,
-                      const std::vector<std::vector<Unit>>& units, const Parameters& params,
-                      bool beta_testing) {
-  pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
-  LayoutRun layout{source, session.tracking, pum1x_rules(params)};
+LayoutRun changelog_layout(pum1x::ChangelogSource& source, layout::Tracking& tracking,
+                           const config::Config& config, const Parameters& params,
+                           Lifecycle* lifecycle) {
+  LayoutRun layout{source, tracking, pum1x_rules(params)};
+  layout.lifecycle = lifecycle;
+  layout.describe = [](const Migration& m) { return "version " + m.version.str(); };
   layout.on_start = [&](const Migration& migration) {
     std::string dir = migration_dir_display(config, migration);
     if (migration.app_only) {
@@ -33,7 +34,19 @@ void apply_changelogs(Session& session, const config::Config& config,
       log::info("Applying changelog version {} from {}", migration.version.str(), dir);
     }
   };
-  layout.describe = [](const Migration& m) { return "version " + m.version.str(); };
+  layout.on_done = [&tracking](const Migration& migration, std::int64_t /*duration_ms*/) {
+    log::info("Setting baseline version {} in {} table", migration.version.str(),
+              tracking.display_name());
+  };
+  return layout;
+}
+
+void apply_changelogs(Session& session, const config::Config& config,
+                      const std::vector<const Migration*>& migrations,
+                      const std::vector<std::vector<Unit>>& units, const Parameters& params,
+                      bool beta_testing, Lifecycle* lifecycle) {
+  pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
+  LayoutRun layout = changelog_layout(source, session.tracking, config, params, lifecycle);
   layout::Record base;
   base.module = config.module;
   base.beta_testing = beta_testing;
@@ -41,9 +54,41 @@ void apply_changelogs(Session& session, const config::Config& config,
   apply_migrations(session.conn, layout, migrations, units, base, session.transaction);
 }
 
+namespace {
+
+std::vector<std::string> hook_lines(const char* what, const std::vector<Unit>& hooks) {
+  std::vector<std::string> lines;
+  for (const auto& unit : hooks) lines.push_back(fmt::format("{} hook: {}", what, unit.label));
+  return lines;
+}
+
+void install_body(const Global& global, const InstallOptions& options, const config::Config& config,
+                  Lifecycle& lifecycle, std::chrono::steady_clock::time_point started);
+
+}  // namespace
+
 void install(const Global& global, const InstallOptions& options) {
   auto started = std::chrono::steady_clock::now();
   config::Config config = load_project_config(global);
+  ResolvedParameters lifecycle_params = resolve_parameters(config, options.parameters, nullptr);
+  Lifecycle lifecycle(&config, config.base_dir, resolve_environment(global.environment),
+                      lifecycle_params.values, global.pg_connection);
+  try {
+    install_body(global, options, config, lifecycle, started);
+  } catch (const Error& error) {
+    if (!options.mode.dry_run) {
+      lifecycle.fire_on_error(error, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::steady_clock::now() - started)
+                                         .count());
+    }
+    throw;
+  }
+}
+
+namespace {
+
+void install_body(const Global& global, const InstallOptions& options, const config::Config& config,
+                  Lifecycle& lifecycle, std::chrono::steady_clock::time_point started) {
   std::vector<Migration> migrations = load_migrations(config);
   ResolvedParameters params = resolve_parameters(config, options.parameters, nullptr);
   std::optional<Version> max = parse_version_option(options.max_version, "--max-version");
@@ -59,6 +104,31 @@ void install(const Global& global, const InstallOptions& options) {
   AppHooks hooks =
       prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);
+
+  if (options.mode.dry_run) {
+    pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
+    // Read-only: the database is looked at (an installed module is refused as for real), never
+    // written, no lock is taken.
+    db::Connection conn = db::Connection::open(global.pg_connection);
+    pum1x::PumMigrationsTracking tracking(conn, config.migration_table_schema);
+    if (tracking.exists()) {
+      throw Error(fmt::format("{} already exists. This means that the module is already "
+                              "installed in this database",
+                              tracking.display_name()))
+          .hint("use pum upgrade to apply newer changelogs, pum info to see the installed version");
+    }
+    LayoutRun layout = changelog_layout(source, tracking, config, params.values, &lifecycle);
+    std::vector<std::string> before{fmt::format("create {}", tracking.display_name())};
+    if (!options.skip_roles && !config.roles.empty()) before.emplace_back("create roles");
+    for (auto& line : hook_lines("drop app", hooks.drop)) before.push_back(line);
+    std::vector<std::string> after = hook_lines("create app", hooks.create);
+    if (!options.skip_grant && !config.roles.empty()) after.emplace_back("grant permissions");
+    print_plan(layout, plan.to_apply, units,
+               fmt::format("Dry run: install of module '{}' up to version {}", config.module,
+                           plan.to_apply.back()->version.str()),
+               before, after);
+    return;
+  }
 
   Session session(global, config);
   if (session.table.exists()) {
@@ -80,24 +150,49 @@ void install(const Global& global, const InstallOptions& options) {
   log::info("Creating migrations table...");
   session.table.create();
   log::info("Created migration table: {}", session.table.display_name());
-  if (!options.skip_roles) roles::create_configured_roles(session.conn, config);
   log::info("Installing module...");
+  if (!options.skip_roles) {
+    log::info("Creating roles...");
+    roles::create_configured_roles(session.conn, config);
+  }
+  lifecycle.fire(Event::pre_validate, &session.conn, {nullptr, "pending", 0, nullptr});
   run_hooks(session.conn, hooks.drop, HookKind::drop);
-  apply_changelogs(session, config, plan.to_apply, units, params.values, options.beta_testing);
+  apply_changelogs(session, config, plan.to_apply, units, params.values, options.beta_testing,
+                   &lifecycle);
   run_hooks(session.conn, hooks.create, HookKind::create);
-  if (!options.skip_grant) roles::grant_configured_permissions(session.conn, config);
   log::info("Installed {} table and applied changelogs up to version {}",
             session.table.display_name(), plan.to_apply.back()->version.str());
+  if (!options.skip_grant) {
+    log::info("Granting permissions...");
+    roles::grant_configured_permissions(session.conn, config);
+  }
+  const auto elapsed = [&] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 started)
+        .count();
+  };
+  if (options.mode.rehearse) {
+    log::info(
+        "Rehearsal: install of {} version(s) went through in {} ms; rolling back, the "
+        "database is unchanged",
+        plan.to_apply.size(), elapsed());
+    return;  // the session's transaction rolls back
+  }
   log::info("Committing changes...");
   session.commit();
+  try {
+    lifecycle.fire(Event::post_complete, &session.conn, {nullptr, "applied", elapsed(), nullptr});
+  } catch (Error& error) {
+    throw error.prefix("the install is committed, but a post_complete hook failed: ");
+  }
 
   if (demo != nullptr) {
     load_demo_data(session.conn, config, *demo, params.values,
                    DemoOptions{options.skip_drop_app, options.skip_create_app, options.skip_grant});
   }
-  log::debug("install done in {} ms", std::chrono::duration_cast<std::chrono::milliseconds>(
-                                          std::chrono::steady_clock::now() - started)
-                                          .count());
+  log::debug("install done in {} ms", elapsed());
 }
+
+}  // namespace
 
 }  // namespace pum::run

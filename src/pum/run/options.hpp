@@ -13,10 +13,17 @@ namespace pum::run {
 using ParameterArgs = std::vector<std::pair<std::string, std::string>>;
 
 struct Global {
-  std::string pg_connection;           // -p: service name, conninfo or URI
-  std::filesystem::path config_file;   // resolved .pum.yaml path
-  std::string config_display;          // how to name it in messages
-  std::optional<double> lock_timeout;  // --lock-timeout SECONDS
+  std::string pg_connection;               // -p: service name, conninfo or URI
+  std::filesystem::path config_file;       // resolved .pum.yaml path
+  std::string config_display;              // how to name it in messages
+  std::optional<double> lock_timeout;      // --lock-timeout SECONDS
+  std::optional<std::string> environment;  // --env NAME (lifecycle hooks' context.environment)
+};
+
+// --dry-run / --rehearse of the commands that change the database.
+struct RunMode {
+  bool dry_run = false;   // print the plan, change nothing
+  bool rehearse = false;  // run everything, then roll back
 };
 
 struct InstallOptions {
@@ -29,6 +36,7 @@ struct InstallOptions {
   bool skip_drop_app = false;
   bool skip_create_app = false;
   bool allow_multiple_modules = false;
+  RunMode mode;
 };
 
 struct UpgradeOptions {
@@ -40,6 +48,7 @@ struct UpgradeOptions {
   bool skip_drop_app = false;
   bool skip_create_app = false;
   bool skip_baseline_check = false;
+  RunMode mode;
 };
 
 struct BaselineOptions {

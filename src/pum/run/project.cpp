@@ -7,6 +7,7 @@
 #include "pum/changelog/changelog_dir.hpp"
 #include "pum/db/advisory_lock.hpp"
 #include "pum/hooks/python_hook.hpp"
+#include "pum/pum1x/changelog_source.hpp"
 #include "pum/ui/log.hpp"
 
 namespace pum::run {
@@ -21,11 +22,17 @@ config::Config load_project_config(const Global& global) {
 }
 
 std::vector<Migration> load_migrations(const config::Config& config) {
-  return load_changelog_dir(config.base_dir, config.changelogs_directory);
+  std::vector<Migration> migrations =
+      load_changelog_dir(config.base_dir, config.changelogs_directory);
+  for (auto& m : migrations) pum1x::name_migration(m);
+  return migrations;
 }
 
 std::vector<Migration> load_migration_versions(const config::Config& config) {
-  return load_changelog_versions(config.base_dir, config.changelogs_directory);
+  std::vector<Migration> migrations =
+      load_changelog_versions(config.base_dir, config.changelogs_directory);
+  for (auto& m : migrations) pum1x::name_migration(m);
+  return migrations;
 }
 
 void list_pending_files(std::vector<Migration>& migrations,

@@ -12,6 +12,7 @@
 #include "pum/db/transaction.hpp"
 #include "pum/history/migrations_table.hpp"
 #include "pum/pum1x/pum_migrations_tracking.hpp"
+#include "pum/run/lifecycle.hpp"
 #include "pum/run/options.hpp"
 #include "pum/run/unit.hpp"
 
@@ -76,12 +77,24 @@ const history::MigrationRow* latest_row(const std::vector<history::MigrationRow>
 void apply_changelogs(Session& session, const config::Config& config,
                       const std::vector<const Migration*>& migrations,
                       const std::vector<std::vector<Unit>>& units, const Parameters& params,
-                      bool beta_testing);
+                      bool beta_testing, Lifecycle* lifecycle = nullptr);
 
 // The installed state every command after install starts from: the table must exist and hold a
 // row of this module (else pum::Error). Fills rows; returns the latest of them.
 const history::MigrationRow& installed_state(Session& session, const config::Config& config,
                                              std::vector<history::MigrationRow>& rows);
+
+// The engine's view of the pum 1.x layout: changelog directories, pum_migrations, pum 1.x file
+// rules with `params`, pum 1.x's log lines.
+struct LayoutRun;
+}  // namespace pum::run
+namespace pum::pum1x {
+class ChangelogSource;
+}
+namespace pum::run {
+LayoutRun changelog_layout(pum1x::ChangelogSource& source, layout::Tracking& tracking,
+                           const config::Config& config, const Parameters& params,
+                           Lifecycle* lifecycle);
 
 // "a.pum_migrations, b.pum_migrations" for messages.
 std::string join_tables(const std::vector<std::string>& schemas);

@@ -2,9 +2,13 @@
 // every upgrade, even with nothing new to apply (decision Q6).
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "pum/plan/plan.hpp"
+#include "pum/pum1x/changelog_source.hpp"
 #include "pum/roles/roles.hpp"
 #include "pum/run/commands.hpp"
+#include "pum/run/engine.hpp"
 #include "pum/run/parameters.hpp"
 #include "pum/run/project.hpp"
 #include "pum/ui/log.hpp"
@@ -50,8 +54,34 @@ const history::MigrationRow& installed_state(Session& session, const config::Con
   return *latest;
 }
 
+namespace {
+void upgrade_body(const Global& global, const UpgradeOptions& options, const config::Config& config,
+                  Lifecycle& lifecycle, std::chrono::steady_clock::time_point started);
+
+std::int64_t ms_since(std::chrono::steady_clock::time_point started) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               started)
+      .count();
+}
+}  // namespace
+
 void upgrade(const Global& global, const UpgradeOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
   config::Config config = load_project_config(global);
+  Lifecycle lifecycle(&config, config.base_dir, resolve_environment(global.environment), {},
+                      global.pg_connection);
+  try {
+    upgrade_body(global, options, config, lifecycle, started);
+  } catch (const Error& error) {
+    if (!options.mode.dry_run) lifecycle.fire_on_error(error, ms_since(started));
+    throw;
+  }
+}
+
+namespace {
+
+void upgrade_body(const Global& global, const UpgradeOptions& options, const config::Config& config,
+                  Lifecycle& lifecycle, std::chrono::steady_clock::time_point started) {
   std::vector<Migration> migrations = load_migration_versions(config);
   std::optional<Version> max = parse_version_option(options.max_version, "--max-version");
 
@@ -66,6 +96,7 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
   }
   ResolvedParameters params = resolve_parameters(config, options.parameters, &latest.parameters);
   check_consistency(config, params, &latest.parameters);
+  lifecycle.set_parameters(params.values);
 
   plan::Plan plan =
       plan::plan_upgrade(migrations, applied_rows(rows), {max, options.skip_baseline_check});
@@ -83,13 +114,34 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
       prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);
 
+  if (options.mode.dry_run) {
+    pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
+    LayoutRun layout =
+        changelog_layout(source, session.tracking, config, params.values, &lifecycle);
+    std::vector<std::string> before;
+    for (const auto& unit : hooks.drop) before.push_back("drop app hook: " + unit.label);
+    std::vector<std::string> after;
+    for (const auto& unit : hooks.create) after.push_back("create app hook: " + unit.label);
+    if (!options.skip_grant && !config.roles.empty())
+      after.emplace_back("create roles, grant permissions");
+    print_plan(layout, plan.to_apply, units,
+               fmt::format("Dry run: upgrade of {} from version {}: {} version(s) to apply",
+                           session.table.display_name(), latest.version, plan.to_apply.size()),
+               before, after);
+    return;  // the session's transaction rolls back: nothing was written, the lock is released
+  }
   if (!plan.to_apply.empty()) session.table.upgrade_layout(config.module);
+  lifecycle.fire(Event::pre_validate, &session.conn, {nullptr, "pending", 0, nullptr});
+  log::info("Starting upgrade process...");
+  log::info("Starting upgrade...");
   run_hooks(session.conn, hooks.drop, HookKind::drop);
   apply_changelogs(session, config, plan.to_apply, units, params.values,
-                   options.beta_testing || latest.beta_testing);
+                   options.beta_testing || latest.beta_testing, &lifecycle);
   run_hooks(session.conn, hooks.create, HookKind::create);
   if (!options.skip_grant) {
+    log::info("Creating roles...");
     roles::create_configured_roles(session.conn, config);
+    log::info("Granting permissions...");
     roles::grant_configured_permissions(session.conn, config);
   }
   if (plan.to_apply.empty()) {
@@ -99,8 +151,24 @@ void upgrade(const Global& global, const UpgradeOptions& options) {
     log::info("Upgraded {} from version {} to {}", session.table.display_name(), latest.version,
               plan.to_apply.back()->version.str());
   }
+  if (options.mode.rehearse) {
+    log::info(
+        "Rehearsal: the upgrade of {} version(s) went through in {} ms; rolling back, the "
+        "database is unchanged",
+        plan.to_apply.size(), ms_since(started));
+    return;  // the session's transaction rolls back
+  }
   log::info("Committing changes...");
   session.commit();
+  log::info("Upgrade completed and changes committed to the database.");
+  try {
+    lifecycle.fire(Event::post_complete, &session.conn,
+                   {nullptr, "applied", ms_since(started), nullptr});
+  } catch (Error& error) {
+    throw error.prefix("the upgrade is committed, but a post_complete hook failed: ");
+  }
 }
+
+}  // namespace
 
 }  // namespace pum::run
