@@ -109,3 +109,8 @@ def record_failure(context: HookContext) -> None:
             (str(error), ",".join(context.metadata.get("started", []))),
         )
         conn.commit()
+    # pum's connection, in a transaction of the hooks' own that pum commits.
+    context.connection.execute(
+        "INSERT INTO failures (message, started) VALUES ('on pum''s connection', %s)",
+        (context.status,),
+    )

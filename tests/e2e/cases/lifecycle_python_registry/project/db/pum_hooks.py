@@ -16,6 +16,7 @@ registry.register('post_execute', my_hook)
 
 def show(context: HookContext) -> None:
     hooks = get_registered_hooks()
+    context.connection.execute("INSERT INTO public.hook_log VALUES (%s, NULL)", (context.event,))
     print({event: [f.__name__ for f in functions] for event, functions in hooks.items() if functions})
 
 
