@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "pum/cli/argv.hpp"
 #include "pum/cli/command_table.hpp"
 #include "pum/cli/delta_cli.hpp"
 #include "pum/cli/print_error.hpp"
@@ -55,6 +56,17 @@ std::string usage_message(CLI::App& app, const std::vector<Command>& commands,
     }
     return message;
   }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    // CLI11 lists them last first; say them as typed.
+    for (const auto* sub : app.get_subcommands()) {
+      if (sub->parsed() && sub->remaining_size() > 0) extras = sub->remaining(false);
+    }
+    if (!extras.empty()) {
+      return (extras.size() > 1 ? "The following arguments were not expected: "
+                                : "The following argument was not expected: ") +
+             config::join(extras, " ");
+    }
+  }
   return e.what();
 }
 
@@ -80,7 +92,7 @@ CommandLayout detect_layout(int argc, char** argv) {
       dir = *d;
       continue;
     }
-    if (arg == "-p" || arg == "--pg-connection") {
+    if (arg == "-p" || (arg.size() > 3 && std::string_view("--pg-connection").starts_with(arg))) {
       ++i;
       continue;
     }
@@ -118,8 +130,17 @@ int run(int argc, char** argv) {
     subs.emplace_back(sub, &command);
   }
 
+  NormalisedArgs normalised = normalise_argv(app, argc, argv);
+  auto usage_error = [&](const std::string& message) {
+    std::cerr << "pum: error: " << message << '\n';
+    if (!normalised.hint.empty()) std::cerr << "HINT: " << normalised.hint << '\n';
+    std::cerr << "Run 'pum --help' for usage.\n";
+    return static_cast<int>(ExitCode::usage);
+  };
+  if (!normalised.error.empty()) return usage_error(normalised.error);
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> reversed(normalised.args.rbegin(), normalised.args.rend());
+    app.parse(reversed);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -128,9 +149,7 @@ int run(int argc, char** argv) {
     std::cout << version_text() << '\n';
     return 0;
   } catch (const CLI::ParseError& e) {
-    std::cerr << "pum: error: " << usage_message(app, commands, e)
-              << "\nRun 'pum --help' for usage.\n";
-    return static_cast<int>(ExitCode::usage);
+    return usage_error(usage_message(app, commands, e));
   }
 
   if (state.quiet) log::set_level(log::Level::warning);
