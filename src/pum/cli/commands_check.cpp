@@ -20,14 +20,14 @@ void add_compare_options(CLI::App& sub) {
   sub.add_option("-i,--ignore", g_selection.ignore,
                  "Checks to leave out (one or more of: tables columns constraints views "
                  "sequences indexes triggers functions rules)")
-      ->check(CLI::IsMember(check::check_keys()))
-      ->type_name("CHECK ...");
+      ->check(CLI::IsMember(check::check_keys()).description(""))
+      ->type_name("CHECK");
   sub.add_option("--include", g_selection.include,
                  "Extra kinds to compare too (one or more of: types enums extensions policies "
                  "materialized_views privileges comments ownership, or all); commas allowed")
-      ->check(CLI::IsMember(check::extra_keys()))
+      ->check(CLI::IsMember(check::extra_keys()).description(""))
       ->delimiter(',')
-      ->type_name("KIND ...");
+      ->type_name("KIND");
   sub.add_option("-N,--exclude-schema", g_selection.exclude_schemas,
                  "Schema to leave out of every check (repeatable)")
       ->allow_extra_args(false)

@@ -8,6 +8,7 @@
 #include "pum/cli/argv.hpp"
 #include "pum/cli/command_table.hpp"
 #include "pum/cli/delta_cli.hpp"
+#include "pum/cli/help_format.hpp"
 #include "pum/cli/print_error.hpp"
 #include "pum/config/suggest.hpp"
 #include "pum/flat/flat_layout.hpp"
@@ -107,6 +108,7 @@ int run(int argc, char** argv) {
   if (looks_like_pum0x(argc, argv)) return run_pum0x(argc, argv);
   CliState state;
   CLI::App app{"pum: PostgreSQL upgrades manager (native, compatible with pum 1.x)", "pum"};
+  app.formatter(help_formatter());
   app.set_version_flag("--version", version_text());
   app.set_help_flag("-h,--help", "Show this help and exit");
   app.add_option("-p,--pg-connection", state.global.pg_connection,
