@@ -59,6 +59,7 @@ void baseline(const Global& global, const BaselineOptions& options) {
     }
     session.table.create();
     log::info("Created migration table: {}", session.table.display_name());
+    log::info("Created pum_migrations table.");
   }
   auto rows = session.table.read_all();
   if (const history::MigrationRow* latest = latest_row(rows, session.table.display_name());

@@ -1,0 +1,2 @@
+CREATE SCHEMA pumlog;
+CREATE TABLE pumlog.thing (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+ALTER TABLE pumlog.thing ADD COLUMN label text;
