@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pum/config/fields.hpp"
+#include "pum/config/lenient.hpp"
 #include "pum/config/sections.hpp"
 
 namespace pum::config::detail {
@@ -38,6 +39,11 @@ std::filesystem::path resolve_hook_file(const YamlDocument& doc, const Field& fi
   std::error_code ec;
   const auto status = std::filesystem::status(resolved, ec);
   if (!std::filesystem::exists(status)) {
+    if (MissingHookFilesAllowed* lenient = MissingHookFilesAllowed::active()) {
+      lenient->warn(fmt::format("{}: hook file '{}' not found: {}", doc.location(field.at()).str(),
+                                written, resolved.string()));
+      return resolved;
+    }
     throw doc
         .error(field.at(), fmt::format("hook file '{}' not found: {}", written, resolved.string()))
         .hint(fmt::format("paths in the configuration are relative to the module directory {}",

@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "pum/config/lenient.hpp"
 #include "pum/plan/plan.hpp"
 #include "pum/run/commands.hpp"
 #include "pum/run/parameters.hpp"
@@ -11,8 +12,23 @@
 
 namespace pum::run {
 
-void info(const Global& global) {
+namespace {
+
+// info and baseline never run a hook: as pum 1.x (validate=False), a hook file missing from a
+// partial checkout is a warning, not an error.
+config::Config load_config_for_reading(const Global& global) {
+  config::MissingHookFilesAllowed lenient;
   config::Config config = load_project_config(global);
+  for (const std::string& warning : lenient.warnings()) {
+    log::warning("{} (ignored: this command runs no hook)", warning);
+  }
+  return config;
+}
+
+}  // namespace
+
+void info(const Global& global) {
+  config::Config config = load_config_for_reading(global);
   db::Connection conn = db::Connection::open(global.pg_connection);
   history::MigrationsTable table(conn, config.migration_table_schema);
   if (!table.exists()) {
@@ -32,7 +48,7 @@ void info(const Global& global) {
 }
 
 void baseline(const Global& global, const BaselineOptions& options) {
-  config::Config config = load_project_config(global);
+  config::Config config = load_config_for_reading(global);
   auto version = Version::parse(options.version);
   if (!version) throw Error("--baseline: " + version.error().message());
   if (!version->is_plain_release()) {
