@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string_view>
 
 #include "pum/check/generated_names.hpp"
 #include "pum/check/sql_like.hpp"
@@ -28,6 +29,11 @@ bool excluded_column(const Row& row, const std::vector<std::string>& patterns) {
                      [&](const std::string& p) { return sql_like(*name, p); });
 }
 
+bool is_migrations_table(const std::string& relation) {
+  static constexpr std::string_view kName = "\x1fpum_migrations";
+  return relation.size() > kName.size() && std::string_view(relation).ends_with(kName);
+}
+
 // The rows of one kind of one snapshot that take part in the comparison.
 std::vector<const Row*> rows_to_compare(const Snapshot& snapshot, Kind kind,
                                         const CompareOptions& options,
@@ -38,6 +44,7 @@ std::vector<const Row*> rows_to_compare(const Snapshot& snapshot, Kind kind,
   out.reserve(found->second.size());
   for (const Row& row : found->second) {
     if (!row.relation.empty() && options.exclude_relations.count(row.relation) != 0) continue;
+    if (options.exclude_migrations_tables && is_migrations_table(row.relation)) continue;
     if (only_relations != nullptr && only_relations->count(row.relation) == 0) continue;
     if (kind == Kind::columns && excluded_column(row, options.exclude_field_patterns)) continue;
     out.push_back(&row);

@@ -26,6 +26,10 @@ struct CompareOptions {
   std::vector<Kind> kinds;                          // what to compare, in report order
   std::vector<std::string> exclude_field_patterns;  // -P: LIKE patterns on column names
   std::set<std::string> exclude_relations;  // relation_key()s left out of every check (drift)
+  // Leave out every table named pum_migrations (in any schema) with what belongs to it: the
+  // tracking table differs between pum versions (its pum_version default) and is not the
+  // module's structure.
+  bool exclude_migrations_tables = false;
 };
 
 // The second phase: per kind, the OIDs whose definitions are needed (map keys, set by compare)

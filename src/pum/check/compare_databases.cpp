@@ -94,6 +94,7 @@ std::vector<CheckResult> compare_databases(const Opener& first, const Opener& se
 
   auto start = Clock::now();
   CompareOptions options{kinds, selection.exclude_field_patterns, exclude_relations};
+  options.exclude_migrations_tables = !selection.include_migrations_table;
   std::vector<CheckResult> results =
       compare(a.snapshot, b.snapshot, options, [&](DefinitionRequests& requests) {
         auto resolving = Clock::now();

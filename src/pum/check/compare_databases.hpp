@@ -19,6 +19,7 @@ struct Selection {
   std::vector<std::string> include;
   std::vector<std::string> exclude_schemas;
   std::vector<std::string> exclude_field_patterns;
+  bool include_migrations_table = false;  // --include-migrations-table
 };
 
 // Opens a connection: called on the reading thread.

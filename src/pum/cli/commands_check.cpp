@@ -36,6 +36,9 @@ void add_compare_options(CLI::App& sub) {
                  "LIKE pattern of column names to leave out of the columns check (repeatable)")
       ->allow_extra_args(false)
       ->type_name("PATTERN");
+  sub.add_flag("--include-migrations-table", g_selection.include_migrations_table,
+               "Also compare the pum_migrations tables (left out by default: they differ "
+               "between pum versions)");
   sub.add_option("-o,--output_file,--output-file", g_output_file,
                  "Write the report to this file instead of stdout")
       ->type_name("FILE");
