@@ -8,6 +8,7 @@
 #include "pum/sql/do_block.hpp"
 #include "pum/sql/forbidden.hpp"
 #include "pum/sql/placeholders.hpp"
+#include "pum/sql/psql_only.hpp"
 #include "pum/util/source_text.hpp"
 
 namespace pum::run {
@@ -63,6 +64,7 @@ Unit prepare_file(const std::filesystem::path& path, const std::string& display,
   SourceText text = SourceText::read(path, display);
   check_text_encoding(text);
   Unit unit{display, sql::parse_script(std::move(text)), {}};
+  sql::check_psql_only(unit.script);
   std::vector<const sql::Statement*> code;
   if (rules.skip_outer_transaction) {
     code = without_outer_transaction(unit.script);
@@ -93,6 +95,7 @@ Unit prepare_file(const std::filesystem::path& path, const std::string& display,
 
 Unit prepare_code(const std::string& code, const std::string& display, const Parameters& params) {
   Unit unit{"SQL code", sql::parse_script(SourceText(display, code)), {}};
+  sql::check_psql_only(unit.script);
   sql::check_forbidden(unit.script);
   bool has_code = false;
   for (const auto& statement : unit.script.statements) has_code = has_code || statement.has_code;
