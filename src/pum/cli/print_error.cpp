@@ -7,6 +7,7 @@
 
 #include "pum/ui/log.hpp"
 #include "pum/util/source_text.hpp"
+#include "pum/util/utf8.hpp"
 
 namespace pum::cli {
 
@@ -43,12 +44,24 @@ std::pair<std::string, int> window(const std::string& line, int column) {
 // (or through a name quoted in a message): a NUL cuts the output, an ESC starts a terminal
 // sequence. Each is shown as its Unicode control picture (NUL as U+2400, ESC as U+241B), one
 // character wide, so the caret still lines up. Tabs stay (caret_line keeps them too), and so do
-// newlines: libpq's messages span lines.
+// newlines: libpq's messages span lines. A byte that is not part of valid UTF-8 (a Latin-1 file)
+// is shown as \xe9, never raw.
 std::string visible(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char ch : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
     const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80U) {
+      const std::size_t n = utf8_sequence_length(text, i);
+      if (n == 0) {
+        out += fmt::format("\\x{:02x}", c);
+      } else {
+        out.append(text.substr(i, n));
+        i += n - 1;
+      }
+      continue;
+    }
     if (c == '\t' || c == '\n' || (c >= 0x20U && c != 0x7FU)) {
       out += ch;
       continue;
@@ -71,7 +84,16 @@ void print_error(const Error& error) {
   if (loc.line > 0 && !loc.line_text.empty()) {
     std::string number = std::to_string(loc.line);
     std::string gutter(number.size(), ' ');
-    auto [shown, column] = window(visible(loc.line_text), loc.column);
+    // The column counts characters of the line as written; find it again in the visible text.
+    int visible_column = loc.column;
+    if (loc.column > 0) {
+      const std::size_t byte =
+          utf8_char_to_byte(loc.line_text, static_cast<std::size_t>(loc.column - 1));
+      visible_column =
+          static_cast<int>(utf8_length(visible(std::string_view(loc.line_text).substr(0, byte)))) +
+          1;
+    }
+    auto [shown, column] = window(visible(loc.line_text), visible_column);
     log::write(log::Level::error, fmt::format("  {} | {}", number, shown));
     if (column > 0) {
       log::write(log::Level::error, fmt::format("  {} | {}", gutter, caret_line(shown, column)));

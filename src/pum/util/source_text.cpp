@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pum/util/error.hpp"
+#include "pum/util/utf8.hpp"
 
 namespace pum {
 
@@ -59,6 +60,10 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
   return n;
 }
 }  // namespace
+
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  return utf8_sequence(text, i);
+}
 
 void check_text_encoding(const SourceText& text) {
   std::string_view s = text.text();
