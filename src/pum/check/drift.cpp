@@ -131,7 +131,9 @@ int drift(const run::Global& global, const DriftOptions& options) {
   report.connection2 = database;
   report.timestamp = local_timestamp();
   const char* dbname = PQdb(production.raw());
-  const std::string scratch_name = ScratchDatabase::make_name(dbname != nullptr ? dbname : "");
+  const std::string scratch_name =
+      options.scratch_name ? *options.scratch_name
+                           : ScratchDatabase::make_name(dbname != nullptr ? dbname : "");
   report.connection1 = fmt::format("changelogs of {} up to {} (scratch database {})", config.module,
                                    version, scratch_name);
   // From here to the drop, SIGINT/SIGTERM/SIGHUP end the work in the scratch database instead

@@ -20,6 +20,9 @@ struct DriftOptions {
   // --scratch: the connection through which the scratch database is created and dropped; by
   // default the connection of -p (same server, same user).
   std::optional<std::string> scratch_connection;
+  // --scratch-name: the name of the scratch database (it must not exist); by default
+  // ScratchDatabase::make_name of the database's name.
+  std::optional<std::string> scratch_name;
 };
 
 // Returns 0 without drift, 1 with drift. Throws pum::Error when the module is not installed or

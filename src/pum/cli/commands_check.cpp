@@ -14,6 +14,7 @@ check::Selection g_selection;
 std::string g_format = "text";
 std::string g_output_file;
 std::string g_scratch;
+std::string g_scratch_name;
 
 // The options check and drift share: what to compare and how to report it.
 void add_compare_options(CLI::App& sub) {
@@ -61,6 +62,7 @@ void reset_options() {
   g_format = "text";
   g_output_file.clear();
   g_scratch.clear();
+  g_scratch_name.clear();
 }
 
 void setup_check(CLI::App& sub, CliState& /*state*/) {
@@ -83,6 +85,10 @@ void setup_drift(CLI::App& sub, CliState& /*state*/) {
                  "Create the scratch database through this connection (another server or user) "
                  "instead of the server of -p")
       ->type_name("CONNINFO");
+  sub.add_option("--scratch-name", g_scratch_name,
+                 "Name of the scratch database (it must not exist; default: pum_drift_<database>_"
+                 "<random>)")
+      ->type_name("NAME");
   add_compare_options(sub);
 }
 int run_drift(CliState& state) {
@@ -90,6 +96,7 @@ int run_drift(CliState& state) {
   options.selection = g_selection;
   options.output = output_options();
   if (!g_scratch.empty()) options.scratch_connection = g_scratch;
+  if (!g_scratch_name.empty()) options.scratch_name = g_scratch_name;
   return check::drift(state.global, options);
 }
 

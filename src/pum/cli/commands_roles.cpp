@@ -12,6 +12,7 @@
 #include "pum/db/transaction.hpp"
 #include "pum/roles/actions.hpp"
 #include "pum/run/project.hpp"
+#include "pum/ui/colour.hpp"
 #include "pum/ui/log.hpp"
 
 namespace pum::cli {
@@ -23,8 +24,8 @@ roles::ActionOptions g_options;
 
 // Colour in listings on stdout: the rule of the log (ui/log.hpp), applied to stdout.
 bool stdout_colour() {
-  const char* no_colour = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) != 0 && (no_colour == nullptr || *no_colour == '\0');
+  return log::colour_wanted(isatty(STDOUT_FILENO) != 0, std::getenv("NO_COLOR"),
+                            std::getenv("TERM"));
 }
 
 void setup_role(CLI::App& sub, CliState& state) {

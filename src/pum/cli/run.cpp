@@ -160,6 +160,10 @@ int run(int argc, char** argv) {
 
   for (auto& [sub, command] : subs) {
     if (!sub->parsed()) continue;
+    if (!state.config_file.empty() && app.get_option("--dir")->count() > 0) {
+      log::warning("-d {} is ignored: -c {} wins, and its directory is the module directory",
+                   state.dir, state.config_file);
+    }
     resolve_config(state);
     try {
       return command->handler(state);

@@ -40,6 +40,10 @@ void info(const Global& global) {
   log::info("Migrations found.");
   log::info("Schema migrations table: {}", table.display_name());
   log::info("Version: {}", latest != nullptr ? latest->version : std::string("none"));
+  if (latest != nullptr && !latest->module.empty() && latest->module != config.module) {
+    log::warning("{} holds module '{}', but {} describes module '{}'", table.display_name(),
+                 latest->module, config.display_file, config.module);
+  }
   if (latest != nullptr) {
     log::debug("Module: {}", latest->module);
     log::debug("Beta testing: {}", latest->beta_testing ? "yes" : "no");

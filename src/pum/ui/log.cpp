@@ -5,8 +5,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
+
+#include "pum/ui/colour.hpp"
 
 namespace pum::log {
+
+bool colour_wanted(bool tty, const char* no_color, const char* term) {
+  if (!tty) return false;
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return term == nullptr || std::string_view(term) != "dumb";
+}
 
 namespace {
 Level g_level = Level::info;
@@ -14,8 +23,9 @@ int g_colour = -1;  // -1 = decide on first use
 
 bool colour_on() {
   if (g_colour < 0) {
-    const char* no_colour = std::getenv("NO_COLOR");
-    g_colour = (isatty(STDERR_FILENO) != 0 && (no_colour == nullptr || *no_colour == '\0')) ? 1 : 0;
+    const bool on =
+        colour_wanted(isatty(STDERR_FILENO) != 0, std::getenv("NO_COLOR"), std::getenv("TERM"));
+    g_colour = on ? 1 : 0;
   }
   return g_colour == 1;
 }
