@@ -100,6 +100,18 @@ Connection Connection::open_database(std::string_view pg_connection, const std::
     std::string reason = PQerrorMessage(conn);
     PQfinish(conn);
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+    // SQLSTATE 3D000 (invalid_catalog_name): libpq gives only the text at connection time.
+    const std::string missing_open = "database \"", missing_close = "\" does not exist";
+    if (auto close = reason.find(missing_close); close != std::string::npos) {
+      if (auto open = reason.rfind(missing_open, close); open != std::string::npos) {
+        const std::string name =
+            reason.substr(open + missing_open.size(), close - open - missing_open.size());
+        throw Error(fmt::format("could not connect to '{}': {}", display, reason))
+            .hint(fmt::format("the server is there but has no database '{}': create it with "
+                              "`pum -p '{}' db create {}` (or createdb)",
+                              name, display, name));
+      }
+    }
     throw Error(fmt::format("could not connect to '{}': {}", display, reason))
         .hint(
             "-p takes a service name from pg_service.conf, a conninfo ('host=... dbname=...') "

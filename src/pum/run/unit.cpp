@@ -159,6 +159,18 @@ namespace {
                                 // Nothing to go by: point at the statement's first code.
                                 : unit.script.source.location(unit.code_starts[index]);
   error.at(unit.origin ? unit.origin->map(where) : where);
+  // A substituted value maps back to its placeholder's '{' (a '{' of the file itself is copied
+  // as it is).
+  const std::string& source_text = unit.script.source.text();
+  const std::size_t at_source = failure.offset ? rendered.map.to_source(*failure.offset) : 0;
+  if (failure.error.sqlstate == "42601" && failure.offset &&
+      *failure.offset < rendered.sql.size() && rendered.sql[*failure.offset] != '{' &&
+      at_source < source_text.size() && source_text[at_source] == '{') {
+    error.hint(
+        "the error is at a parameter's value: pum renders parameter values as SQL literals "
+        "('text', 42), never as identifiers, so a placeholder cannot stand for a table, column "
+        "or schema name");
+  }
   throw error;
 }
 }  // namespace
