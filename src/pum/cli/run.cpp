@@ -8,6 +8,7 @@
 #include "pum/cli/argv.hpp"
 #include "pum/cli/command_table.hpp"
 #include "pum/cli/delta_cli.hpp"
+#include "pum/cli/manual_page.hpp"
 #include "pum/cli/help_format.hpp"
 #include "pum/cli/print_error.hpp"
 #include "pum/config/suggest.hpp"
@@ -129,8 +130,20 @@ int run(int argc, char** argv) {
   for (const Command& command : commands) {
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
     command.setup(*sub, state);
+    sub->footer(command_examples(command));
     subs.emplace_back(sub, &command);
   }
+  // Hidden: the man page and the completion scripts, from this app (manual_page.hpp).
+  app.add_option_function<std::string>(
+         "--generate-manual",
+         [&app](const std::string& kind) {
+           std::cout << generate_manual(app, kind);
+           throw CLI::Success();
+         },
+         "Write the man page or a completion script")
+      ->check(CLI::IsMember(manual_kinds()))
+      ->trigger_on_parse()
+      ->group("");
 
   NormalisedArgs normalised = normalise_argv(app, argc, argv);
   auto usage_error = [&](const std::string& message) {
@@ -149,6 +162,8 @@ int run(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     std::cout << version_text() << '\n';
+    return 0;
+  } catch (const CLI::Success&) {
     return 0;
   } catch (const CLI::ParseError& e) {
     return usage_error(usage_message(app, commands, e));
