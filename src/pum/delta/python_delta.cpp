@@ -61,6 +61,10 @@ fs::path python_package_dir() {
   if (!ec) {
     const fs::path bin = exe.parent_path();
     candidates.push_back(bin / "pum-python" / "python");
+#ifdef PUM_INSTALLED_PYTHON_DIR
+    // An installation (cmake/packaging.cmake): <prefix>/lib/python3/dist-packages, from bin/.
+    candidates.push_back((bin / PUM_INSTALLED_PYTHON_DIR).lexically_normal());
+#endif
     candidates.push_back((bin / ".." / "share" / "pum" / "python").lexically_normal());
   }
   // A development build: the python/ folder of the source tree it was built from.

@@ -10,7 +10,8 @@
 #
 # Layout, found from the binary's own path (/proc/self/exe), never from the environment:
 #   build tree: <build>/pum             <build>/pum-python/pum_python.so   <build>/pum-python/python/
-#   installed:  <prefix>/bin/pum        <prefix>/lib/pum/pum_python.so     <prefix>/share/pum/python/
+#   installed:  <prefix>/bin/pum        <prefix>/<libdir>/pum/pum_python.so
+#               <prefix>/lib/python3/dist-packages/pum (paths set in cmake/packaging.cmake)
 
 # Debian's Python (python3-dev) over whatever comes first in PATH (pyenv shims, virtualenvs): the
 # interpreter we embed must be the one whose dist-packages hold python3-psycopg.
@@ -69,10 +70,7 @@ if(Python3_Development.Embed_FOUND)
 
   # Whatever links pum_hooks (pum, the test binaries) gets the plugin and the package built.
   add_dependencies(pum_hooks pum_python_plugin pum_python_package)
-
-  install(TARGETS pum_python_plugin LIBRARY DESTINATION lib/pum)
-  install(DIRECTORY ${PROJECT_SOURCE_DIR}/python/pum DESTINATION share/pum/python
-          FILES_MATCHING PATTERN "*.py" PATTERN "__pycache__" EXCLUDE)
+  # Installed by cmake/packaging.cmake.
 else()
   message(STATUS "Python hooks: disabled (no Python 3 development files; install python3-dev)")
   set_source_files_properties(${pum_hooks_python_sources} PROPERTIES HEADER_FILE_ONLY ON)

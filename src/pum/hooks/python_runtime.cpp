@@ -32,8 +32,15 @@ std::optional<fs::path>& support_dir_override() {
   return dir;
 }
 
-// The build tree's layout first (<dir>/pum-python/...), then an installation's
-// (<prefix>/bin/pum with <prefix>/lib/pum and <prefix>/share/pum/python).
+// The build tree's layout first (<dir>/pum-python/...), then an installation's: the directories
+// cmake/packaging.cmake installs to, relative to bin/ (<prefix>/<libdir>/pum/pum_python.so and
+// <prefix>/lib/python3/dist-packages/pum), then the older <prefix>/lib/pum + share/pum/python.
+#ifndef PUM_INSTALLED_PLUGIN_DIR
+#define PUM_INSTALLED_PLUGIN_DIR "../lib/pum"
+#endif
+#ifndef PUM_INSTALLED_PYTHON_DIR
+#define PUM_INSTALLED_PYTHON_DIR "../lib/python3/dist-packages"
+#endif
 std::vector<SupportFiles> candidates() {
   if (const auto& dir = support_dir_override()) {
     return {{*dir / "pum_python.so", *dir / "python"}};
@@ -44,6 +51,8 @@ std::vector<SupportFiles> candidates() {
   fs::path bin = exe.parent_path();
   return {
       {bin / "pum-python" / "pum_python.so", bin / "pum-python" / "python"},
+      {(bin / PUM_INSTALLED_PLUGIN_DIR / "pum_python.so").lexically_normal(),
+       (bin / PUM_INSTALLED_PYTHON_DIR).lexically_normal()},
       {(bin / ".." / "lib" / "pum" / "pum_python.so").lexically_normal(),
        (bin / ".." / "share" / "pum" / "python").lexically_normal()},
   };
@@ -115,7 +124,9 @@ void Runtime::start() {
         "Python hooks need pum's Python plugin pum_python.so, which is not installed "
         "beside this pum (looked for " +
         looked + ")")
-        .hint("install pum with `cmake --install`, which puts it in <prefix>/lib/pum");
+        .hint(
+            "install pum with `cmake --install` or its .deb (scripts/package.sh), which put "
+            "it there");
   }
   // RTLD_GLOBAL: libpython's symbols must be visible to the extension modules Python loads later
   // (Debian's are not linked with libpython).
