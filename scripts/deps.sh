@@ -14,6 +14,7 @@ packages=(
   chromium
   pgbouncer
   clang libclang-rt-14-dev
+  man-db bash-completion dpkg-dev
 )
 
 # One dpkg-query for all packages; unknown packages print nothing on stdout.
