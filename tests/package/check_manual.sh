@@ -16,8 +16,10 @@ fail() {
   failures=$((failures + 1))
 }
 
-# The sub-commands of a --help text (CLI11: "SUBCOMMANDS:" then "  name  summary" lines).
-commands_of() { awk '/^SUBCOMMANDS:/ { on = 1; next } on && /^  [^ ]/ { print $1 } on && /^$/ { on = 0 }'; }
+# The sub-commands of a --help text (CLI11: "Subcommands:" then "  name  summary" lines).
+commands_of() {
+  awk 'tolower($0) ~ /^(sub)?commands:/ { on = 1; next } on && /^  [^ ]/ { print $1 } on && /^$/ { on = 0 }'
+}
 # The long options a --help text defines (its option lines, not the mentions in descriptions).
 long_options_of() {
   grep -E '^ +-' | awk '{ print $1 }' | tr ',' '\n' | grep -E '^--[A-Za-z]' | sort -u || true
