@@ -124,9 +124,15 @@ set(PUM_DEB_DEPENDS
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${PUM_DEB_DEPENDS}")
 # Python hooks only: SQL-only projects need none of these.
 set(pum_deb_recommends "python3, python3-psycopg")
-if(TARGET pum_python_plugin AND Python3_VERSION_MAJOR)
-  string(APPEND pum_deb_recommends
-         ", libpython${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}")
+# The plugin's libpython (Python3_VERSION is local to pum_module(); the imported target is not).
+if(TARGET pum_python_plugin AND TARGET Python3::Python)
+  foreach(property IMPORTED_LOCATION IMPORTED_LOCATION_RELEASE IMPORTED_LOCATION_NOCONFIG)
+    get_target_property(pum_libpython Python3::Python ${property})
+    if(pum_libpython MATCHES "libpython([0-9]+\\.[0-9]+)")
+      string(APPEND pum_deb_recommends ", libpython${CMAKE_MATCH_1}")
+      break()
+    endif()
+  endforeach()
 endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "${pum_deb_recommends}")
 
