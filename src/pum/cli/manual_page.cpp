@@ -386,6 +386,9 @@ std::string man_page(const ManualDoc& doc) {
        "\"Environment Variables\"). A -p value without = or :// is a service name of "
        "pg_service.conf."},
       {"NO_COLOR", "When set and not empty, no colour in the output."},
+      {"PUM_ENV",
+       "The environment name given to lifecycle hooks when --env is not given (default: "
+       "development)."},
       {"PUM_PG_BINDIR",
        "The directory of pg_dump and pg_restore (dump, restore) when the ones found are not "
        "wanted."},
