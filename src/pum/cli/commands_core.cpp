@@ -2,7 +2,9 @@
 #include <string>
 
 #include "pum/cli/command_table.hpp"
+#include "pum/run/adopt_pum0x.hpp"
 #include "pum/run/commands.hpp"
+#include "pum/util/error.hpp"
 
 namespace pum::cli {
 
@@ -95,15 +97,28 @@ int run_upgrade(CliState& state) {
   return 0;
 }
 
+// baseline --from-pum0x SCHEMA.TABLE (src/pum/run/adopt_pum0x.hpp).
+std::string g_from_pum0x;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+
 void setup_baseline(CLI::App& sub, CliState& state) {
   auto& o = state.baseline;
-  sub.add_option("-b,--baseline", o.version, "Version to record (X.Y or X.Y.Z)")->required();
+  auto* version = sub.add_option("-b,--baseline", o.version, "Version to record (X.Y or X.Y.Z)");
+  sub.add_option("--from-pum0x", g_from_pum0x,
+                 "Adopt a pum 0.x database: record the highest version of its upgrades table "
+                 "(SCHEMA.TABLE, e.g. public.pum) as the baseline, leaving that table as it is")
+      ->type_name("SCHEMA.TABLE")
+      ->excludes(version);
   sub.add_flag("--create-table", o.create_table, "Create the pum_migrations table if missing");
   sub.add_flag("--allow-multiple-modules", o.allow_multiple_modules,
                "Allow another module's pum_migrations table in another schema");
   add_lock_timeout(sub, state.lock_timeout);
 }
 int run_baseline(CliState& state) {
+  if (!g_from_pum0x.empty()) {
+    run::adopt_pum0x(state.global, state.baseline, g_from_pum0x);
+    return 0;
+  }
+  if (state.baseline.version.empty()) throw usage_error("--baseline is required");
   run::baseline(state.global, state.baseline);
   return 0;
 }

@@ -1,0 +1,72 @@
+#include "pum/run/adopt_pum0x.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "pum/config/lenient.hpp"
+#include "pum/delta/upgrades_table.hpp"
+#include "pum/run/project.hpp"
+#include "pum/ui/log.hpp"
+#include "pum/util/error.hpp"
+
+namespace pum::run {
+
+void adopt_pum0x(const Global& global, const BaselineOptions& options,
+                 const std::string& pum0x_table) {
+  if (!options.version.empty()) {
+    throw usage_error("--baseline and --from-pum0x exclude each other")
+        .hint("--from-pum0x records the version the pum 0.x table holds");
+  }
+  const delta::TableName old_name = delta::TableName::parse(pum0x_table);
+  config::MissingHookFilesAllowed lenient;  // baseline runs no hook
+  config::Config config = load_project_config(global);
+  for (const std::string& warning : lenient.warnings()) {
+    log::warning("{} (ignored: this command runs no hook)", warning);
+  }
+  Session session(global, config);
+  if (session.table.exists()) {
+    throw Error(fmt::format("{} already exists: this database is already managed by pum 1.x",
+                            session.table.display_name()))
+        .hint(
+            "--from-pum0x only adopts a database without a pum_migrations table; use pum info "
+            "to see its version");
+  }
+  delta::UpgradesTable old_table(session.conn, old_name);
+  if (!old_table.exists()) {
+    throw Error(fmt::format("the pum 0.x upgrades table {} does not exist", old_name.display()))
+        .hint("give the table pum 0.x was run with (its -t/--table, usually public.pum)");
+  }
+  std::optional<layout::AppliedMigration> best;
+  for (auto& row : old_table.read()) {
+    if (row.success && (!best || row.version > best->version)) best = std::move(row);
+  }
+  if (!best) {
+    throw Error(
+        fmt::format("the pum 0.x upgrades table {} holds no successful row", old_name.display()))
+        .hint("set a baseline with pum 0.x first, or use pum baseline -b X.Y.Z");
+  }
+  if (!best->version.is_plain_release()) {
+    throw Error(fmt::format("{} records version '{}', which pum 1.x cannot record",
+                            old_name.display(), best->version_text));
+  }
+  if (!options.allow_multiple_modules) {
+    auto others = session.table.other_schemas();
+    if (!others.empty()) {
+      throw Error(
+          fmt::format("another module is installed in this database ({})", join_tables(others)))
+          .hint(
+              "pass --allow-multiple-modules to keep several modules in one database, each with "
+              "its own pum.migration_table_schema");
+    }
+  }
+  session.table.create();
+  log::info("Created migration table: {}", session.table.display_name());
+  log::info("Adopting pum 0.x version {} from {} as baseline in {} table ({} left untouched)",
+            best->version.str(), old_name.display(), session.table.display_name(),
+            old_name.display());
+  session.table.insert({config.module, best->version.str(), false, {}, nlohmann::json::object()});
+  session.commit();
+}
+
+}  // namespace pum::run

@@ -1,0 +1,1 @@
+CREATE TABLE public.adopted_0100 (id integer);

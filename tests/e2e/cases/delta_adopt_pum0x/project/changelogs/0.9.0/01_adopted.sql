@@ -1,0 +1,1 @@
+ALTER TABLE public.procrastinate_jobs ADD COLUMN adopted_090 boolean;
