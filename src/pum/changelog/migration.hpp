@@ -46,6 +46,10 @@ struct Migration {
   std::vector<MigrationFile> files;
   // Runs no SQL, still gets its row (a pum 1.x APP_ONLY_RELEASE version).
   bool app_only = false;
+  // What undoes it, in this order (`pum rollback`): NNN_name.down.sql beside a flat file, the
+  // down/ directory of a pum 1.x version, delta_X.Y.Z_name.down.sql beside a delta. Filled by
+  // MigrationSource::read; empty when the migration has none.
+  std::vector<MigrationFile> down_files;
   // What the tracking table stores to detect an edited file: MD5 hex (pum 0.x), SHA-256 hex of
   // the normalised text (flat); empty for pum 1.x, whose table stores none.
   std::string checksum;

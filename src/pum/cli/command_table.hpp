@@ -24,6 +24,7 @@ struct CliState {
   run::InstallOptions install;
   run::UpgradeOptions upgrade;
   run::BaselineOptions baseline;
+  run::RollbackOptions rollback;
   run::AppOptions app;
   std::string app_action;
   run::UninstallOptions uninstall;

@@ -123,6 +123,23 @@ int run_baseline(CliState& state) {
   return 0;
 }
 
+void setup_rollback(CLI::App& sub, CliState& state) {
+  auto& o = state.rollback;
+  sub.add_option("--to", o.to, "Undo every applied version above this one")->type_name("VERSION");
+  sub.add_option("--steps", o.steps, "Undo the last N applied versions")->type_name("N");
+  sub.add_flag("--dry-run", o.dry_run,
+               "Print what would be undone, in order (-v: the final SQL); change nothing");
+  add_parameter_option(sub, state.parameters);
+  sub.add_flag("--skip-drop-app", o.skip_drop_app, "Do not run the application drop hooks");
+  sub.add_flag("--skip-create-app", o.skip_create_app, "Do not run the application create hooks");
+  add_lock_timeout(sub, state.lock_timeout);
+}
+int run_rollback(CliState& state) {
+  state.rollback.parameters = state.parameters;
+  run::rollback(state.global, state.rollback);
+  return 0;
+}
+
 void setup_app(CLI::App& sub, CliState& state) {
   sub.add_option("action", state.app_action, "create, drop or recreate")
       ->required()
@@ -158,6 +175,7 @@ const Command kCommands[] = {
      run_upgrade},
     {"baseline", "Record a version as installed without running its changelogs", setup_baseline,
      run_baseline},
+    {"rollback", "Undo the newest versions with their down/ scripts", setup_rollback, run_rollback},
     {"app", "Create, drop or recreate the application (drop/create hooks)", setup_app, run_app},
     {"uninstall", "Run the uninstall hooks", setup_uninstall, run_uninstall},
 };

@@ -119,6 +119,10 @@ int run(int argc, char** argv) {
                  "Path of the configuration file (default: <dir>/.pum.yaml); its directory is the "
                  "module directory");
   app.add_option("-d,--dir", state.dir, "Module directory (default: .)");
+  app.add_option("--env", state.global.environment,
+                 "Environment name given to lifecycle hooks (default: $PUM_ENV, else "
+                 "'development')")
+      ->type_name("NAME");
   auto* verbose =
       app.add_flag("-v,--verbose", state.verbose, "-v: debug, -vv: also every SQL statement");
   auto* quiet = app.add_flag("-q,--quiet", state.quiet, "Only warnings and errors");

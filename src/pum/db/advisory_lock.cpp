@@ -92,7 +92,7 @@ void acquire_lock(Connection& conn, const LockSpec& lock, std::optional<double> 
         lock.session ? "session" : "transaction", holder.text(0, 3), holder.text(0, 4),
         timeout_seconds ? fmt::format("; waiting at most {} s", *timeout_seconds) : "");
   } else {
-    log::info("Waiting for the lock on {} held by another run", lock.what);
+    log::info("Waiting for the lock on {} held by another pum run", lock.what);
   }
   // lock_timeout is in milliseconds; 0 means wait forever. Set for this statement only: inside
   // a transaction with SET LOCAL semantics, outside one reset right after.
@@ -110,7 +110,7 @@ void acquire_lock(Connection& conn, const LockSpec& lock, std::optional<double> 
   } catch (Error& error) {
     if (lock.session) conn.exec("RESET lock_timeout");
     if (error.sqlstate() == "55P03") {
-      throw Error(fmt::format("gave up waiting for the lock on {} after {} s: another run is "
+      throw Error(fmt::format("gave up waiting for the lock on {} after {} s: another pum run is "
                               "still working on this database",
                               lock.what, *timeout_seconds),
                   {}, ExitCode::lock_timeout)

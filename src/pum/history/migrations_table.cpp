@@ -181,4 +181,8 @@ std::string MigrationsTable::insert_sql(const NewRow& row) const {
 
 void MigrationsTable::insert(const NewRow& row) { conn_.exec(insert_sql(row)); }
 
+std::string MigrationsTable::delete_sql(const std::string& version) const {
+  return fmt::format("DELETE FROM {} WHERE version = {}", qualified_, conn_.quote_literal(version));
+}
+
 }  // namespace pum::history

@@ -41,6 +41,8 @@ class MigrationsTable {
   std::vector<MigrationRow> read_all();
 
   void insert(const NewRow& row);
+  // Deletes the rows of a version (as stored), after `pum rollback` undid it.
+  [[nodiscard]] std::string delete_sql(const std::string& version) const;
   // The INSERT of insert(row) as one SQL text with the values as escaped literals, for a caller
   // that sends it in the same round trip as other statements.
   [[nodiscard]] std::string insert_sql(const NewRow& row) const;

@@ -86,6 +86,10 @@ class Tracking {
   // the next migration's SQL.
   [[nodiscard]] virtual std::string record_sql(const Record& record) const = 0;
   [[nodiscard]] virtual LockSpec lock() const = 0;
+  // The SQL that forgets an applied migration after `pum rollback` undid it (deletes its row, or
+  // marks it, as the table's format allows), values as escaped literals. Layouts without
+  // rollback keep the default, which throws.
+  [[nodiscard]] virtual std::string unrecord_sql(const AppliedMigration& row) const;
 };
 
 }  // namespace pum::layout

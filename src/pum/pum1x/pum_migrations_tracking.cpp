@@ -43,6 +43,10 @@ std::string PumMigrationsTracking::record_sql(const layout::Record& record) cons
                                            record.files, record.parameters});
 }
 
+std::string PumMigrationsTracking::unrecord_sql(const layout::AppliedMigration& row) const {
+  return table_.delete_sql(row.version_text);
+}
+
 layout::LockSpec PumMigrationsTracking::lock() const { return db::migration_lock(table_.schema()); }
 
 }  // namespace pum::pum1x

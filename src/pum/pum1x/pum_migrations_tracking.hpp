@@ -20,6 +20,8 @@ class PumMigrationsTracking : public layout::Tracking {
   std::vector<layout::AppliedMigration> read() override;
   [[nodiscard]] std::string record_sql(const layout::Record& record) const override;
   [[nodiscard]] layout::LockSpec lock() const override;
+  // Deletes the version's row: pum 1.8 then reads the database as if it never ran.
+  [[nodiscard]] std::string unrecord_sql(const layout::AppliedMigration& row) const override;
 
   history::MigrationsTable& table() { return table_; }
 

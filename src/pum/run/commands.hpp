@@ -10,6 +10,9 @@ void info(const Global& global);
 void install(const Global& global, const InstallOptions& options);
 void upgrade(const Global& global, const UpgradeOptions& options);
 void baseline(const Global& global, const BaselineOptions& options);
+// Undoes the newest versions with their down/ scripts, in one transaction, between the drop and
+// create application hooks.
+void rollback(const Global& global, const RollbackOptions& options);
 void app(const Global& global, const AppOptions& options);
 // Returns false when the user declined the confirmation prompt.
 bool uninstall(const Global& global, const UninstallOptions& options);

@@ -1,7 +1,10 @@
 #include "pum/run/engine.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "pum/db/advisory_lock.hpp"
@@ -369,6 +372,184 @@ void print_plan(const LayoutRun& layout, const std::vector<const Migration*>& pe
   for (const auto& line : after) log::info("  {}", line);
   hooks(Event::post_complete, "  ");
   log::info("Nothing was changed (dry run).");
+}
+
+namespace {
+
+RollbackResult rollback_body(db::Connection& conn, LayoutRun& layout,
+                             const RollbackRequest& request,
+                             const std::function<void(bool)>& around) {
+  RollbackResult result;
+  result.migrations = layout.source.list();
+  const layout::LockSpec lock = layout.tracking.lock();
+  const std::string table = layout.tracking.display_name();
+  if (lock.session && !request.dry_run) db::acquire_lock(conn, lock, request.lock_timeout);
+  struct Unlock {
+    db::Connection& conn;
+    const layout::LockSpec& lock;
+    bool held;
+    ~Unlock() {
+      if (!held) return;
+      try {
+        db::release_lock(conn, lock);
+      } catch (...) {  // the session ends soon anyway, and with it the lock
+      }
+    }
+  } unlock{conn, lock, lock.session && !request.dry_run};
+  std::optional<db::Transaction> transaction;
+  transaction.emplace(conn);
+  if (!lock.session && !request.dry_run) db::acquire_lock(conn, lock, request.lock_timeout);
+  if (!layout.tracking.exists()) {
+    throw Error(fmt::format("{} does not exist: nothing was applied, nothing to roll back", table));
+  }
+  std::vector<layout::AppliedMigration> rows = layout.tracking.read();
+  std::unordered_map<std::string, std::size_t> index_of;
+  for (std::size_t i = 0; i < result.migrations.size(); ++i) {
+    index_of[result.migrations[i].key] = i;
+  }
+  // Applied migrations, newest first (the order they ran, reversed).
+  struct Applied {
+    std::size_t index;
+    const layout::AppliedMigration* row;
+  };
+  std::vector<Applied> applied;
+  std::vector<const layout::AppliedMigration*> orphans;
+  for (const auto& row : rows) {
+    if (!row.success || row.baseline) continue;
+    auto it = index_of.find(row.key);
+    if (it == index_of.end()) {
+      orphans.push_back(&row);
+    } else {
+      applied.push_back({it->second, &row});
+    }
+  }
+  std::sort(applied.begin(), applied.end(),
+            [](const Applied& a, const Applied& b) { return a.index > b.index; });
+  std::vector<Applied> selected;
+  for (const auto& a : applied) {
+    if (request.steps && static_cast<int>(selected.size()) >= *request.steps) break;
+    if (request.to && result.migrations[a.index].version <= *request.to) continue;
+    selected.push_back(a);
+  }
+  for (const auto* orphan : orphans) {
+    if (request.to && orphan->version > *request.to) {
+      throw Error(fmt::format("{} records {} above {}, but no migration of {} has it: it cannot "
+                              "be undone",
+                              table, orphan->name.empty() ? orphan->version_text : orphan->name,
+                              request.to->str(), layout.source.display()))
+          .hint(
+              "restore the migration's file (and its down script), or roll back to a version "
+              "above it");
+    }
+  }
+  if (selected.empty()) {
+    log::info("Nothing to roll back in {}", table);
+    return result;
+  }
+  std::vector<std::string> missing;
+  for (const auto& a : selected) {
+    Migration& m = result.migrations[a.index];
+    layout.source.read(m);
+    if (m.down_files.empty()) missing.push_back(m.display);
+  }
+  if (!missing.empty()) {
+    Error error(fmt::format("cannot roll back: {} migration(s) have no down script: {}",
+                            missing.size(), fmt::join(missing, ", ")));
+    error.hint(
+        "add the down scripts (NNN_name.down.sql beside a flat file, a down/ directory in a pum "
+        "1.x version, delta_X.Y.Z_name.down.sql beside a delta); nothing was changed");
+    throw error;
+  }
+  std::vector<std::vector<Unit>> units;
+  for (const auto& a : selected) {
+    std::vector<Unit> down;
+    for (const auto& file : result.migrations[a.index].down_files) {
+      if (file.python) {
+        throw Error(fmt::format("{}: a down script must be SQL", file.display));
+      }
+      down.push_back(prepare_file(file.path, file.display, layout.rules));
+    }
+    units.push_back(std::move(down));
+  }
+  if (request.dry_run) {
+    log::info("Dry run: {} migration(s) would be rolled back in {}, newest first:", selected.size(),
+              table);
+    for (std::size_t i = 0; i < selected.size(); ++i) {
+      const Migration& m = result.migrations[selected[i].index];
+      log::info("  {}", layout.describe ? layout.describe(m) : m.display);
+      if (layout.lifecycle != nullptr) {
+        for (const auto& label : layout.lifecycle->describe(Event::pre_rollback)) {
+          log::info("    pre_rollback hook: {}", label);
+        }
+      }
+      for (const auto& unit : units[i]) {
+        log::info("    {}", unit.label);
+        if (log::enabled(log::Level::debug)) {
+          for (const auto& statement : unit.statements) log::debug("      {};", statement.sql);
+        }
+      }
+      if (layout.lifecycle != nullptr) {
+        for (const auto& label : layout.lifecycle->describe(Event::post_rollback)) {
+          log::info("    post_rollback hook: {}", label);
+        }
+      }
+    }
+    log::info("Nothing was changed (dry run).");
+    for (const auto& a : selected) result.undone.push_back(a.index);
+    return result;
+  }
+  if (around) around(true);
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    const Migration& m = result.migrations[selected[i].index];
+    const auto started = Clock::now();
+    log::info("Rolling back {}", layout.describe ? layout.describe(m) : m.display);
+    if (layout.lifecycle != nullptr) {
+      layout.lifecycle->fire(Event::pre_rollback, &conn, {&m, "applied", 0, nullptr});
+    }
+    std::vector<const Unit*> batch;
+    for (const auto& unit : units[i]) batch.push_back(&unit);
+    auto on_file = [&](std::size_t k) { log::info("Executing {}", batch[k]->label); };
+    execute_batch(conn, batch, nullptr, on_file);
+    try {
+      conn.exec(layout.tracking.unrecord_sql(*selected[i].row));
+    } catch (Error& e) {
+      throw e.prefix(fmt::format("cannot forget {} in {}: ", m.display, table));
+    }
+    if (layout.lifecycle != nullptr) {
+      layout.lifecycle->fire(Event::post_rollback, &conn,
+                             {&m, "rolled_back", elapsed_ms(started), nullptr});
+    }
+    result.undone.push_back(selected[i].index);
+  }
+  if (around) around(false);
+  transaction->commit();
+  for (const auto& a : applied) {
+    if (std::find_if(selected.begin(), selected.end(),
+                     [&](const Applied& s) { return s.index == a.index; }) != selected.end()) {
+      continue;
+    }
+    const Version& v = result.migrations[a.index].version;
+    if (!result.now || v > *result.now) result.now = v;
+  }
+  log::info("Rolled back {} migration(s) in {}", selected.size(), table);
+  return result;
+}
+
+}  // namespace
+
+RollbackResult rollback_layout(db::Connection& conn, LayoutRun& layout,
+                               const RollbackRequest& request,
+                               const std::function<void(bool)>& around) {
+  db::CancelOnSignal cancel_on_signal(conn);
+  const auto started = Clock::now();
+  try {
+    return rollback_body(conn, layout, request, around);
+  } catch (const Error& error) {
+    if (layout.lifecycle != nullptr && !request.dry_run) {
+      layout.lifecycle->fire_on_error(error, elapsed_ms(started), &conn);
+    }
+    throw;
+  }
 }
 
 }  // namespace pum::run

@@ -79,6 +79,31 @@ struct UpgradeResult {
 UpgradeResult upgrade_layout(db::Connection& conn, LayoutRun& layout,
                              const UpgradeRequest& request);
 
+struct RollbackRequest {
+  std::optional<double> lock_timeout;
+  // Undo every applied migration above this version (newest first)...
+  std::optional<Version> to;
+  // ... or the last N applied ones.
+  std::optional<int> steps;
+  bool dry_run = false;
+};
+
+struct RollbackResult {
+  std::vector<Migration> migrations;  // everything listed from the source
+  std::vector<std::size_t> undone;    // indexes into migrations, in the order they were undone
+  std::optional<Version> now;         // the highest applied version after the rollback
+};
+
+// The generic rollback on `conn` (no transaction open): takes the lock, reads the rows, picks the
+// applied migrations to undo (newest first), refuses before anything runs when any of them has
+// no down script (naming every one), then in ONE transaction per migration fires pre_rollback,
+// runs its down files, forgets its row (Tracking::unrecord_sql), fires post_rollback, and
+// commits once at the end. `around` runs inside the transaction before and after (pum 1.x's drop
+// and create application hooks); may be null.
+RollbackResult rollback_layout(db::Connection& conn, LayoutRun& layout,
+                               const RollbackRequest& request,
+                               const std::function<void(bool before)>& around = {});
+
 // Prints what a run would do, in order: pre_validate hooks, then per migration its pre_execute
 // hooks, files and post_execute hooks, then post_complete hooks; with -v (debug level) the final
 // SQL of each file. `before`/`after` add lines of the caller (pum 1.x's drop and create hooks).

@@ -51,6 +51,15 @@ struct UpgradeOptions {
   RunMode mode;
 };
 
+struct RollbackOptions {
+  ParameterArgs parameters;
+  std::optional<std::string> to;  // --to VERSION: undo every version above it
+  std::optional<int> steps;       // --steps N: undo the last N versions
+  bool dry_run = false;
+  bool skip_drop_app = false;
+  bool skip_create_app = false;
+};
+
 struct BaselineOptions {
   std::string version;
   bool create_table = false;

@@ -120,7 +120,7 @@ TEST(LoadConfig, UnknownTopLevelKeySuggestsApplication) {
   EXPECT_EQ(e.hints()[0], "did you mean 'application'?");
   EXPECT_EQ(e.hints()[1],
             "valid keys at the top level: pum, changelogs_directory, parameters, application, "
-            "roles, demo_data, dependencies, uninstall");
+            "roles, demo_data, dependencies, uninstall, hooks");
   EXPECT_EQ(e.location().line_text, "app:");
 }
 

@@ -1,0 +1,1 @@
+CREATE VIEW public.item_view AS SELECT * FROM public.item;

@@ -1,0 +1,1 @@
+ALTER TABLE public.item DROP COLUMN label;

@@ -1,0 +1,1 @@
+CREATE TABLE public.note (id integer PRIMARY KEY, body text);
