@@ -1,5 +1,5 @@
 #pragma once
-// The version-directory layout of pum 1.x (spec §4.1–4.3):
+// The version-directory layout of pum 1.x:
 //
 //   <module_dir>/<changelogs_directory>/
 //       1.0.0/  01_schema.sql 02_tables.sql
@@ -33,7 +33,7 @@ inline constexpr const char* kAppOnlyMarker = "APP_ONLY_RELEASE";
 //    (anything but X.Y / X.Y.Z: pre-releases, four numbers, epochs...);
 //  - two sub-directories are the same version (1.2 and 1.2.0, 1.2.3 and v1.2.3);
 //  - a version directory has no .sql file and no APP_ONLY_RELEASE marker, or has both;
-//  - there is no version directory at all (decision Q15).
+//  - there is no version directory at all.
 // Errors about one version directory carry its display path ("changelogs/1.0.0") as location.
 //
 // Rules where the spec is silent: directories whose name starts with '.' (.git, .svn, editor

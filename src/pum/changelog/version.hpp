@@ -1,7 +1,7 @@
 #pragma once
 // A PEP 440 version, as Python's `packaging.version.Version` understands it: the names of the
 // version directories, --max-version, `pum baseline -b`, and the `version` column of
-// pum_migrations are all parsed by this one class, and compared numerically (decision Q1).
+// pum_migrations are all parsed by this one class, and compared numerically.
 //
 //   [v][N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local]
 //

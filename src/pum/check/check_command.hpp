@@ -1,5 +1,5 @@
 #pragma once
-// pum check (spec §12): compares the structure of the database of -p with another one, prints
+// pum check: compares the structure of the database of -p with another one, prints
 // the report and logs OK or DIFFERENCES FOUND. Needs no .pum.yaml.
 #include <string>
 

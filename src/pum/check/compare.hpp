@@ -1,5 +1,5 @@
 #pragma once
-// Pure comparison of two snapshots, check by check (spec §12): rows only in the first database
+// Pure comparison of two snapshots, check by check: rows only in the first database
 // are "removed", rows only in the second "added". Rows are matched by content (pum compares
 // sets of rows); constraint, index and sequence rows ignore the numbers PostgreSQL appends to
 // generated names (generated_names.hpp). Columns, constraints and indexes are compared for the

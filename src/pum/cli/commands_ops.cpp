@@ -1,4 +1,4 @@
-// Commands: db dump restore (spec §2.3, §11, §13).
+// Commands: db dump restore.
 #include "pum/cli/command_table.hpp"
 #include "pum/ops/database.hpp"
 #include "pum/ops/dump_restore.hpp"

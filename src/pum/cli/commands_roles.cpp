@@ -1,4 +1,4 @@
-// Commands: role (spec §2.3, docs/roles.md). The actions that change roles or privileges run in
+// Commands: role. The actions that change roles or privileges run in
 // one transaction under the module's migrations lock (so they never interleave with an install
 // or upgrade of the same module, which create roles and grant too); the listings run in a
 // read-only snapshot without the lock.

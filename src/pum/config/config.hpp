@@ -1,5 +1,5 @@
 #pragma once
-// The typed content of a module's .pum.yaml (pum 1.8 keys, see docs/spec §3), and load_config,
+// The typed content of a module's .pum.yaml (pum 1.8 keys), and load_config,
 // which reads and validates it. Every problem found while loading is a pum::Error located at
 // file:line:col with a hint; later stages locate their own errors with Config::location(mark).
 #include <filesystem>

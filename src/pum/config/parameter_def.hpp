@@ -24,7 +24,7 @@ const std::vector<std::string>& param_type_names();
 struct ParameterDef {
   std::string name;
   ParamType type = ParamType::text;
-  // Already coerced to `type` (decision Q9); null when the config gives none, except for booleans,
+  // Already coerced to `type`; null when the config gives none, except for booleans,
   // which default to false as in pum 1.8.
   Value default_value;
   std::optional<std::string> description;

@@ -1,5 +1,5 @@
 // `parameters:` — each entry declares a placeholder {name} with its type, default and allowed
-// values. Defaults and values are coerced to the declared type here (decision Q9), so a default
+// values. Defaults and values are coerced to the declared type here, so a default
 // that cannot be one is an error at its own line instead of a surprise in SQL.
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The pum_migrations table of pum 1.x (layout v3), read and written exactly as pum 1.8 does so
 // that either tool can continue what the other started. Layouts v1 and v2 are read as they are
-// and upgraded to v3 in place before the first write (decision Q10). All of its SQL lives in
+// and upgraded to v3 in place before the first write. All of its SQL lives in
 // migrations_table.cpp.
 #include <string>
 #include <vector>
@@ -25,7 +25,7 @@ class MigrationsTable {
   // "schema.pum_migrations" for messages.
   [[nodiscard]] std::string display_name() const;
 
-  // Through pg_catalog, so privileges do not hide it (decision Q11).
+  // Through pg_catalog, so privileges do not hide it.
   bool exists();
   // Schemas other than ours holding a pum_migrations table.
   std::vector<std::string> other_schemas();

@@ -1,6 +1,6 @@
 #pragma once
-// `pum db create | drop | access` (spec §13): databases of the server -p points at, managed from
-// its maintenance database. Decision Q13: -p may be a service name, a conninfo or a URI; the
+// `pum db create | drop | access`: databases of the server -p points at, managed from
+// its maintenance database. -p may be a service name, a conninfo or a URI; the
 // connection goes to the same server as the same user, with the database name replaced by
 // `postgres`. Autocommit (CREATE/DROP DATABASE cannot run in a transaction); every name is quoted
 // as an identifier; a server error is thrown as pum::Error (exit 1).

@@ -1,9 +1,9 @@
 #pragma once
-// `pum dump FILE` and `pum restore FILE` (spec §11): pg_dump, pg_restore and psql run with an
+// `pum dump FILE` and `pum restore FILE`: pg_dump, pg_restore and psql run with an
 // argument vector (never a shell), found by find_pg_program for the server's major version, the
 // connection passed as --dbname=<conninfo> without any password (tool_connection.hpp).
 //
-// restore tells the file's format by its first bytes (decision Q12): a custom archive ("PGDMP"),
+// restore tells the file's format by its first bytes: a custom archive ("PGDMP"),
 // a tar archive ("ustar" at byte 257) or a directory archive goes to pg_restore, as in pum;
 // anything else is plain SQL and goes to `psql -X -q -v ON_ERROR_STOP=1 -f FILE` (psql runs a
 // plain dump faithfully: COPY data, meta-commands, settings; pum's own executor would render

@@ -4,7 +4,7 @@
 // a pum::Error. Nothing here touches the database, the file system or the hooks; the executor
 // (src/pum/run) does what the Plan says.
 //
-// Every comparison is numeric PEP 440 (decision Q1): 1.10.0 is after 1.9.0 and 1.2 is 1.2.0,
+// Every comparison is numeric PEP 440: 1.10.0 is after 1.9.0 and 1.2 is 1.2.0,
 // whatever text order the `version` column would give.
 #include <optional>
 #include <string>
@@ -54,10 +54,10 @@ std::optional<Version> current_version(const std::vector<Applied>& applied);
 // install: every migration <= max_version, ascending.
 // `migrations` must be ascending (as load_changelog_dir returns them).
 // Throws when there is nothing to install (no migration, or max_version below the first one):
-// pum 1.x would create an empty tracking table and crash after the hooks (Q15).
+// pum 1.x would create an empty tracking table and crash after the hooks.
 Plan plan_install(const std::vector<Migration>& migrations, const PlanOptions& options);
 
-// upgrade (spec §6.2 step 5): current = the highest applied version. Every migration
+// upgrade: current = the highest applied version. Every migration
 // <= max_version and <= current must have its own row unless skip_baseline_check (then it is
 // listed in skipped_below_baseline); every migration > current and <= max_version is applied.
 //

@@ -169,7 +169,7 @@ std::string run_action(db::Connection& conn, const config::Config& config, const
       const auto generic = targets_of(selected, std::nullopt);
       std::size_t created = create_roles(conn, generic).size();
       if (o.suffix) {
-        // The generic roles exist too, without permissions of their own here (§8.3): the
+        // The generic roles exist too, without permissions of their own here: the
         // database-specific roles hold them, with no membership between the two families.
         const auto variants = targets_of(selected, o.suffix);
         created += create_roles(conn, variants).size();

@@ -1,5 +1,5 @@
 #pragma once
-// The `role ACTION` command (spec §2.3): which flags each action takes, and what it does inside
+// The `role ACTION` command: which flags each action takes, and what it does inside
 // the caller's transaction. The CLI (cli/commands_roles.cpp) loads the configuration, opens the
 // session (the migrations lock for the actions that change something, a read-only transaction
 // for the others), calls run_action and prints what it returns.

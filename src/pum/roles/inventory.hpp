@@ -1,5 +1,5 @@
 #pragma once
-// `role list` (spec §8.5): which configured roles exist (under their own name or as
+// `role list`: which configured roles exist (under their own name or as
 // database-specific variants), whether they hold their permissions, which are missing, and who
 // else can reach the configured schemas. Pure: the facts come from catalog.hpp, the rendering
 // from inventory_format.hpp.
@@ -57,7 +57,7 @@ struct SchemaStatus {
   bool expect_read = false;
   bool expect_write = false;
   // A role whose database-specific variants exist is not expected to hold anything itself
-  // (isolation, §8.3): its schemas are shown but not checked.
+  // (isolation): its schemas are shown but not checked.
   bool held_by_variants = false;
   Access actual;
   bool satisfied = false;

@@ -1,5 +1,5 @@
 #pragma once
-// The operations on roles (spec §8.1–8.4), each inside the caller's transaction: a failure
+// The operations on roles, each inside the caller's transaction: a failure
 // anywhere leaves every role and privilege as it was once the caller rolls back. Names reach the
 // server through quote_ident only (roles_sql.hpp).
 #include <string>

@@ -108,7 +108,7 @@ std::string_view read_only_snapshot() {
   return "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 }
 
-// ---- Catalog queries: pg_catalog only (decision Q11), values as parameters. ----
+// ---- Catalog queries: pg_catalog only, values as parameters. ----
 
 std::string_view role_query() {
   return "SELECT rolcanlogin, rolsuper FROM pg_catalog.pg_roles WHERE rolname = $1";

@@ -30,7 +30,7 @@ std::string comment_on_role(const Quoting& q, std::string_view role, std::string
 std::string grant_membership(const Quoting& q, std::string_view role, std::string_view member);
 std::string revoke_membership(const Quoting& q, std::string_view role, std::string_view member);
 
-// What a permission gives on one schema (spec §8.2, decision Q8): the schema, its tables,
+// What a permission gives on one schema: the schema, its tables,
 // sequences, routines and `types` (the schema's own grantable types, unqualified names), and
 // default privileges on what the current user creates in it later.
 //   read:  USAGE on the schema; SELECT, REFERENCES, TRIGGER on tables; USAGE, SELECT on
@@ -78,7 +78,7 @@ std::string_view existing_schemas_query();
 // $1 JSON array of schema names → (role, schema) for every role but pg_* with USAGE on one of
 // them (directly, through a membership, or as superuser), ordered.
 std::string_view schema_usage_query();
-// $1 role, $2 schema → has_read, has_write (spec §8.5): read = USAGE on the schema and SELECT
+// $1 role, $2 schema → has_read, has_write: read = USAGE on the schema and SELECT
 // on every table, view and materialized view in it; write = CREATE on the schema and INSERT,
 // UPDATE and DELETE on every table in it.
 std::string_view access_query();

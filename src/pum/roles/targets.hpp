@@ -1,7 +1,7 @@
 #pragma once
 // Which database roles an action works on: the configured roles (all, or those named by
-// --roles), under their own name or as database-specific variants `<name>_<suffix>` (--suffix,
-// spec §8.3). Pure: no database, unit-tested.
+// --roles), under their own name or as database-specific variants `<name>_<suffix>` (--suffix).
+// Pure: no database, unit-tested.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// Demo data (spec §9): after the install commit, in separately committed steps, as pum 1.8:
+// Demo data: after the install commit, in separately committed steps, as pum 1.8:
 // 1. the drop hooks (unless --skip-drop-app), 2. the set's files in listed order, 3. the create
 // hooks (unless --skip-create-app), 4. the grants of the configured roles (unless --skip-grant).
 // Every file is read and checked before step 1 commits anything; files are streamed

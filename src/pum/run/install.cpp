@@ -1,4 +1,4 @@
-// pum install (spec §6.1): one transaction creating the migrations table, running the drop
+// pum install: one transaction creating the migrations table, running the drop
 // hooks, every changelog up to --max-version with one row each, and the create hooks.
 #include <fmt/format.h>
 

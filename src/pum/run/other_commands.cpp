@@ -1,4 +1,4 @@
-// info, baseline, app and uninstall (spec §2.3, §6.3, §6.4).
+// info, baseline, app and uninstall.
 #include <fmt/format.h>
 
 #include <iostream>

@@ -1,5 +1,5 @@
 #pragma once
-// The parameter set of a run (spec §2.4 with decision Q16): each declared parameter takes, in
+// The parameter set of a run: each declared parameter takes, in
 // order of precedence, the command-line value, the value stored at install (non-app_only only),
 // its default.
 #include <nlohmann/json.hpp>

@@ -67,7 +67,7 @@ struct Session {
   void commit() { transaction->commit(); }
 };
 
-// The row of the highest version (numeric order, decision Q1; ties: latest date_installed).
+// The row of the highest version (numeric order, ties: latest date_installed).
 // Throws pum::Error when a stored version cannot be parsed.
 const history::MigrationRow* latest_row(const std::vector<history::MigrationRow>& rows,
                                         const std::string& table_name);

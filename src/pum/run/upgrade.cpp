@@ -1,5 +1,5 @@
-// pum upgrade (spec §6.2): one transaction; the application layer is dropped and recreated on
-// every upgrade, even with nothing new to apply (decision Q6).
+// pum upgrade: one transaction; the application layer is dropped and recreated on
+// every upgrade, even with nothing new to apply.
 #include <fmt/format.h>
 
 #include <chrono>

@@ -1,5 +1,5 @@
 #pragma once
-// Statements a pum SQL file must not contain (decision Q5): pum runs a whole command in one
+// Statements a pum SQL file must not contain: pum runs a whole command in one
 // transaction and commits it itself, so transaction control would break that; and setting the
 // search path through set_config breaks PostGIS and the changelogs that follow.
 // Decided per statement from code tokens only: the same words inside strings, dollar-quoted

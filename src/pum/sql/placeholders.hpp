@@ -1,5 +1,5 @@
 #pragma once
-// pum's `{name}` placeholders (decision Q2, spec §4.5). pum 1.x formats every SQL text with
+// pum's `{name}` placeholders. pum 1.x formats every SQL text with
 // Python's str.format rules (through psycopg's SQL.format): `{name}` is a parameter, `{{` and `}}`
 // stand for literal braces, and this applies in code AND inside string literals, dollar-quoted
 // bodies and quoted identifiers. Comments are the exception: pum 1.x strips them before
