@@ -34,13 +34,13 @@ struct Hook {
 struct LifecycleHook {
   Event event = Event::pre_validate;
   enum class Kind { python, sql_file, sql_code, command } kind = Kind::sql_code;
-  std::string module, function;              // python: `module: scripts.hooks`, `function: f`
+  std::string module, function;               // python: `module: scripts.hooks`, `function: f`
   std::optional<std::filesystem::path> file;  // sql_file: absolute
   std::string file_display;                   // as written
   std::string code;                           // sql_code
   std::vector<std::string> command;           // command: the argument vector (no shell)
-  Mark mark;       // the entry
-  Mark code_mark;  // the `code:` value
+  Mark mark;                                  // the entry
+  Mark code_mark;                             // the `code:` value
 };
 
 enum class PermissionType { read, write };
