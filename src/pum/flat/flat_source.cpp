@@ -37,7 +37,20 @@ std::optional<std::size_t> dbmate_down_marker(const sql::Script& script) {
   return std::nullopt;
 }
 
+constexpr std::string_view kDownSuffix = ".down.sql";
+
 }  // namespace
+
+bool is_down_file_name(std::string_view name) {
+  return name.size() > kDownSuffix.size() &&
+         name.substr(name.size() - kDownSuffix.size()) == kDownSuffix;
+}
+
+std::string down_file_name(std::string_view migration_file) {
+  std::string out(migration_file.substr(0, migration_file.size() - 4));  // without ".sql"
+  out += kDownSuffix;
+  return out;
+}
 
 std::vector<std::string> sql_file_names(const fs::path& dir) {
   std::vector<std::string> out;
@@ -65,6 +78,24 @@ std::vector<Migration> FlatSource::list() {
   const fs::path absolute = fs::absolute(dir_, ec);
   std::vector<std::string> names = sql_file_names(dir_);
   std::sort(names.begin(), names.end());
+  // NNN_name.down.sql undoes NNN_name.sql: not a migration of its own.
+  std::vector<std::string> downs;
+  std::erase_if(names, [&](const std::string& file) {
+    if (!is_down_file_name(file)) return false;
+    downs.push_back(file);
+    return true;
+  });
+  for (const auto& down : downs) {
+    const std::string up = down.substr(0, down.size() - kDownSuffix.size()) + ".sql";
+    if (!std::binary_search(names.begin(), names.end(), up)) {
+      throw Error(fmt::format("the down script '{}' has no migration: {} does not exist", down,
+                              join(dir_display_, up)),
+                  SourceLocation{join(dir_display_, down)})
+          .hint(
+              "rename it after the migration it undoes (NNN_name.sql -> NNN_name.down.sql), "
+              "or delete it");
+    }
+  }
   std::vector<Migration> out;
   for (const auto& file : names) {
     auto name = parse_flat_name(file);
@@ -118,13 +149,24 @@ void FlatSource::read(Migration& migration) {
         "dbmate's `-- migrate:down` section is not supported: pum would run it with the "
         "rest of the file",
         script.source.location(*down))
-        .hint("move the down part to a file outside the migrations directory");
+        .hint(fmt::format("move the down part to {}, pum's down script of this file",
+                          down_file_name(migration.label)));
   }
   MigrationFile file;
   file.path = path;
   file.display = migration.display;
   file.transactional = !no_transaction_reason(script).has_value();
   migration.files = {std::move(file)};
+  migration.down_files.clear();
+  const std::string down_name = down_file_name(migration.label);
+  std::error_code ec;
+  if (fs::is_regular_file(migration.dir / down_name, ec)) {
+    MigrationFile down;
+    down.path = migration.dir / down_name;
+    const std::string& display = migration.display;
+    down.display = display.substr(0, display.size() - migration.label.size()) + down_name;
+    migration.down_files.push_back(std::move(down));
+  }
   migration.app_only = false;
   migration.listed = true;
 }

@@ -58,6 +58,9 @@ class FlatTracking : public layout::Tracking {
   // pgdbm's lock: a session lock on hashtext('pgdbm_migration_' || module), as
   // pg_advisory_lock(int8) sees it (the value is computed by the server on the first call).
   [[nodiscard]] layout::LockSpec lock() const override;
+  // DELETE of the row (filename and module_name, NULL for a row without a module), values as
+  // literals: pgdbm keeps no trace of an undone file, so neither do we.
+  [[nodiscard]] std::string unrecord_sql(const layout::AppliedMigration& row) const override;
 
   // The module's rows, newest first (applied_at, then id), at most `limit` when given.
   std::vector<HistoryRow> history(std::optional<int> limit);

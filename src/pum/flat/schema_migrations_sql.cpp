@@ -137,6 +137,13 @@ std::string FlatTracking::record_sql(const layout::Record& record) const {
       conn_.quote_literal(module_), ms);
 }
 
+std::string FlatTracking::unrecord_sql(const layout::AppliedMigration& row) const {
+  return fmt::format(
+      "DELETE FROM {} WHERE filename = {} AND module_name {}", qualified(),
+      conn_.quote_literal(row.key),
+      row.module.empty() ? std::string("IS NULL") : "= " + conn_.quote_literal(row.module));
+}
+
 layout::LockSpec FlatTracking::lock() const {
   if (!lock_key_) {
     // hashtext() returns int4; pg_advisory_lock(int4) resolves to the int8 function, which sees

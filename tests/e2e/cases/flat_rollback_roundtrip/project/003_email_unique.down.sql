@@ -1,0 +1,3 @@
+COMMENT ON TABLE users IS NULL;
+DELETE FROM users WHERE id = 2;
+ALTER TABLE users DROP CONSTRAINT users_email_key;
