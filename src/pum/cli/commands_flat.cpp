@@ -1,5 +1,5 @@
 // Commands of the flat numbered-files layout (pgdbm, Flyway, dbmate directories; see
-// docs/layout-flat.md): upgrade, info, history, new, verify. They run on a directory of
+// docs/layout-flat.md): upgrade, rollback, info, history, new, verify. They run on a directory of
 // NNN_name.sql files without .pum.yaml (flat::looks_like_flat_project).
 #include <fmt/format.h>
 
@@ -14,6 +14,7 @@
 #include "pum/flat/flat_name.hpp"
 #include "pum/plan/pending.hpp"
 #include "pum/run/engine.hpp"
+#include "pum/run/lifecycle.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
 
@@ -29,11 +30,14 @@ struct FlatOptions {
   std::string module;
   std::string table = "schema_migrations";
   bool dry_run = false;
+  bool rehearse = false;
   std::string max_version;
   std::optional<int> limit;
   std::string name;
   std::string accept;
   std::string reason;
+  std::string to;
+  std::optional<int> steps;
 };
 FlatOptions flat_options;
 
@@ -61,11 +65,22 @@ flat::LayoutOptions layout_options(const CliState& state) {
   return o;
 }
 
+// The lifecycle hooks of a flat project: no .pum.yaml, so only the pum_hooks.py of the
+// migrations directory (Python is started only when there is one).
+run::Lifecycle lifecycle(const CliState& state) {
+  return run::Lifecycle(nullptr, fs::path(state.dir),
+                        run::resolve_environment(state.global.environment), {},
+                        state.global.pg_connection);
+}
+
 // The flat layout as the engine runs it (see flat_layout.hpp for why each rule).
-run::LayoutRun layout_run(flat::Layout& project) {
+run::LayoutRun layout_run(flat::Layout& project, run::Lifecycle* hooks) {
   run::LayoutRun run{project.source, project.tracking, {}};
+  run.lifecycle = hooks;
   run.rules.render = project.renderer();
-  run.rules.reject_transaction_control = false;
+  // The outer BEGIN/COMMIT pair of a file is skipped first (skip_outer_transaction); any other
+  // transaction statement would break all or nothing.
+  run.rules.reject_transaction_control = true;
   run.rules.skip_outer_transaction = true;
   run.below_current = run::BelowCurrent::apply;
   run.changed_file = run::ChangedFile::refuse;
@@ -86,8 +101,13 @@ std::string table_and_module(const flat::FlatTracking& tracking) {
 
 void setup_upgrade(CLI::App& sub, CliState& state) {
   add_tracking_options(sub);
-  sub.add_flag("--dry-run", flat_options.dry_run,
-               "Print what would be applied and change nothing (no table is created)");
+  auto* dry = sub.add_flag("--dry-run", flat_options.dry_run,
+                           "Print what would be applied, with the hooks of each event, and change "
+                           "nothing (no table is created)");
+  auto* rehearse = sub.add_flag("--rehearse", flat_options.rehearse,
+                                "Run everything for real inside the transaction, hooks included, "
+                                "then roll back");
+  dry->excludes(rehearse);
   sub.add_option("-u,--max-version", flat_options.max_version,
                  "Apply files up to and including this number")
       ->type_name("N");
@@ -106,9 +126,11 @@ int run_upgrade(CliState& state) {
   }
   auto conn = db::Connection::open(state.global.pg_connection);
   flat::Layout project(conn, layout_options(state));
-  run::LayoutRun run = layout_run(project);
+  run::Lifecycle hooks = lifecycle(state);
+  run::LayoutRun run = layout_run(project, &hooks);
   request.lock_timeout = state.lock_timeout;
   request.dry_run = flat_options.dry_run;
+  request.rehearse = flat_options.rehearse;
   request.module = project.tracking.module();
   run::UpgradeResult result = run::upgrade_layout(conn, run, request);
 
@@ -131,6 +153,7 @@ int run_upgrade(CliState& state) {
     }
     return 0;
   }
+  if (request.rehearse) return 0;  // the engine said what the rehearsal did
   if (result.applied.empty()) {
     log::info("Nothing to apply: {} is up to date", table_and_module(project.tracking));
     return 0;
@@ -139,6 +162,45 @@ int run_upgrade(CliState& state) {
   for (auto ms : result.durations_ms) total += ms;
   log::info("Applied {} migration{} in {} ms", result.applied.size(),
             result.applied.size() == 1 ? "" : "s", total);
+  return 0;
+}
+
+// ---- rollback ------------------------------------------------------------------------------
+
+void setup_rollback(CLI::App& sub, CliState& state) {
+  add_tracking_options(sub);
+  auto* to = sub.add_option("--to", flat_options.to,
+                            "Undo every applied file numbered above N, newest first")
+                 ->type_name("N");
+  auto* steps = sub.add_option("--steps", flat_options.steps, "Undo the last N applied files")
+                    ->type_name("N")
+                    ->check(CLI::PositiveNumber);
+  to->excludes(steps);
+  sub.add_flag("--dry-run", flat_options.dry_run,
+               "Print the down scripts that would run, newest first, and change nothing");
+  add_lock_timeout(sub, state.lock_timeout);
+}
+
+int run_rollback(CliState& state) {
+  run::RollbackRequest request;
+  if (!flat_options.to.empty()) {
+    auto version = Version::parse(flat_options.to);
+    if (!version) {
+      throw usage_error(fmt::format("--to expects a migration number, not '{}'", flat_options.to));
+    }
+    request.to = *version;
+  } else if (flat_options.steps) {
+    request.steps = *flat_options.steps;
+  } else {
+    throw usage_error("rollback needs --to N (undo the files above N) or --steps N");
+  }
+  request.dry_run = flat_options.dry_run;
+  request.lock_timeout = state.lock_timeout;
+  auto conn = db::Connection::open(state.global.pg_connection);
+  flat::Layout project(conn, layout_options(state));
+  run::Lifecycle hooks = lifecycle(state);
+  run::LayoutRun run = layout_run(project, &hooks);
+  (void)run::rollback_layout(conn, run, request);
   return 0;
 }
 
@@ -322,6 +384,8 @@ int run_verify(CliState& state) {
 
 const Command kCommands[] = {
     {"upgrade", "Apply the pending migration files", setup_upgrade, run_upgrade},
+    {"rollback", "Undo the last applied files with their NNN_name.down.sql scripts", setup_rollback,
+     run_rollback},
     {"info", "List applied and pending migration files", setup_info, run_info},
     {"history", "List applied migration files, newest first", setup_history, run_history},
     {"new", "Create the next migration file", setup_new, run_new},

@@ -4,8 +4,10 @@
 // into its LayoutRun with the rules this layout needs:
 //
 //   rules.render                     = renderer() (pgdbm's templates, mapped back to the file)
-//   rules.reject_transaction_control = false (files may hold their own BEGIN/COMMIT ...)
-//   rules.skip_outer_transaction     = true  (... such as the one pgdbm's create_migration writes)
+//   rules.skip_outer_transaction     = true  (a file's own outer BEGIN/COMMIT pair, such as the
+//                                             one pgdbm's create_migration writes, is left out)
+//   rules.reject_transaction_control = true  (any other: a COMMIT mid-file would break all or
+//                                             nothing)
 //   below_current                    = apply  (numbers are names: a new file with a lower number
 //                                              than an applied one still runs, as in pgdbm)
 //   changed_file                     = refuse (an applied file edited stops the run, as in pgdbm)

@@ -1,0 +1,3 @@
+CREATE TABLE b (id int);
+COMMIT;
+CREATE TABLE c (id int);
