@@ -97,7 +97,51 @@ std::string table_and_module(const flat::FlatTracking& tracking) {
   return fmt::format("{} (module {})", tracking.display_name(), tracking.module());
 }
 
+// ---- the directory against the table ----------------------------------------------------
+
+struct State {
+  std::vector<Migration> migrations;
+  std::vector<layout::AppliedMigration> rows;
+  plan::Pending plan;
+  bool table_exists = false;
+};
+
+// The directory against the table: every applied file read (for its checksum).
+State read_state(flat::Layout& project) {
+  State s;
+  s.migrations = project.source.list();
+  s.table_exists = project.tracking.exists();
+  if (s.table_exists) s.rows = project.tracking.read();
+  std::unordered_map<std::string, bool> applied;
+  for (const auto& row : s.rows) applied[row.key] = true;
+  for (auto& m : s.migrations) {
+    if (applied.contains(m.key)) project.source.read(m);
+  }
+  s.plan = plan::plan_pending(s.migrations, s.rows, {std::nullopt, plan::BelowCurrent::apply});
+  return s;
+}
+
 // ---- upgrade -------------------------------------------------------------------------------
+
+// A file that must run outside a transaction commits what ran before it: it cannot be rehearsed.
+// Checked before the run, on the pending files up to `max_version`.
+void refuse_rehearsal_outside_transaction(flat::Layout& project,
+                                          const std::optional<Version>& max_version) {
+  State s = read_state(project);
+  for (const Migration* pending : s.plan.to_apply) {
+    if (max_version && *max_version < pending->version) continue;
+    Migration& m = s.migrations[static_cast<std::size_t>(pending - s.migrations.data())];
+    project.source.read(m);
+    if (!m.files.empty() && !m.files.front().transactional) {
+      throw Error(fmt::format("cannot rehearse: {} must run outside a transaction, so what runs "
+                              "before it would be committed",
+                              m.display))
+          .hint(fmt::format("rehearse the files before it (-u with a number below {}), or use "
+                            "--dry-run",
+                            m.version.str()));
+    }
+  }
+}
 
 void setup_upgrade(CLI::App& sub, CliState& state) {
   add_tracking_options(sub);
@@ -131,6 +175,7 @@ int run_upgrade(CliState& state) {
   request.lock_timeout = state.lock_timeout;
   request.dry_run = flat_options.dry_run;
   request.rehearse = flat_options.rehearse;
+  if (request.rehearse) refuse_rehearsal_outside_transaction(project, request.max_version);
   request.module = project.tracking.module();
   run::UpgradeResult result = run::upgrade_layout(conn, run, request);
 
@@ -205,28 +250,6 @@ int run_rollback(CliState& state) {
 }
 
 // ---- info ----------------------------------------------------------------------------------
-
-struct State {
-  std::vector<Migration> migrations;
-  std::vector<layout::AppliedMigration> rows;
-  plan::Pending plan;
-  bool table_exists = false;
-};
-
-// The directory against the table: every applied file read (for its checksum).
-State read_state(flat::Layout& project) {
-  State s;
-  s.migrations = project.source.list();
-  s.table_exists = project.tracking.exists();
-  if (s.table_exists) s.rows = project.tracking.read();
-  std::unordered_map<std::string, bool> applied;
-  for (const auto& row : s.rows) applied[row.key] = true;
-  for (auto& m : s.migrations) {
-    if (applied.contains(m.key)) project.source.read(m);
-  }
-  s.plan = plan::plan_pending(s.migrations, s.rows, {std::nullopt, plan::BelowCurrent::apply});
-  return s;
-}
 
 void setup_info(CLI::App& sub, CliState& /*state*/) { add_tracking_options(sub); }
 
