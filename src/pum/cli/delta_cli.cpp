@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@
 #include "pum/delta/variables.hpp"
 #include "pum/plan/pending.hpp"
 #include "pum/run/engine.hpp"
+#include "pum/run/lifecycle.hpp"
 #include "pum/run/unit.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
@@ -51,7 +53,7 @@ constexpr std::array<std::string_view, 15> kOnlyPum0x = {"--pg_service",
                                                          "-pt",
                                                          "-pc"};
 
-constexpr std::array<std::string_view, 6> kCommands = {"baseline", "info", "upgrade",
+constexpr std::array<std::string_view, 7> kCommands = {"baseline", "info", "upgrade", "rollback",
                                                        "check",    "dump", "restore"};
 
 bool is_only_pum0x(std::string_view arg) {
@@ -121,7 +123,23 @@ struct Options {
   std::string max_version;
   std::vector<std::string> vars;  // TYPE NAME VALUE, TYPE NAME VALUE ...
   bool verbose = false;
+  // Our additions: lifecycle hooks' environment, upgrade --dry-run / --rehearse, rollback.
+  std::optional<std::string> env;
+  bool dry_run = false;
+  bool rehearse = false;
+  std::string rollback_to;
+  std::optional<int> steps;
 };
+
+// The lifecycle hooks of a 0.x run (docs/hooks.md): no .pum.yaml, so only the pum_hooks.py of
+// the first delta directory; the environment from --env, else PUM_ENV.
+run::Lifecycle make_lifecycle(const Options& options) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::absolute(options.dirs.front(), ec);
+  if (ec) dir = options.dirs.front();
+  return run::Lifecycle(nullptr, dir, run::resolve_environment(options.env), {},
+                        "service=" + options.pg_service);
+}
 
 // -c/--config_file: upgrades_table and delta_dirs stand in for a missing -t / -d.
 void apply_config(Options& options) {
@@ -307,6 +325,11 @@ int upgrade(Options& options) {
     max_version = *parsed;
   }
   const auto table = delta::TableName::parse(options.table);
+  if (options.dry_run && options.rehearse) {
+    throw usage_error("--dry-run and --rehearse exclude each other");
+  }
+  const bool transient = options.dry_run || options.rehearse;
+  run::Lifecycle lifecycle = make_lifecycle(options);
 
   out("Upgrade...", Colour::waiting, false);
   try {
@@ -345,6 +368,12 @@ int upgrade(Options& options) {
 
     auto run_all = [&](const std::vector<delta::AllScript>& scripts, const std::string& stem) {
       for (const auto& script : scripts) {
+        if (transient) {
+          // Committed files outside the run's transaction: a dry run or rehearsal skips them.
+          out(fmt::format("     Skipping {} ({})", script.display,
+                          options.dry_run ? "dry run" : "rehearsal"));
+          continue;
+        }
         out(fmt::format("     Applying {}{}...", stem, script.python ? ".py" : ".sql"),
             Colour::none, false);
         out(" ", Colour::none, false);
@@ -403,10 +432,17 @@ int upgrade(Options& options) {
       out(" ", Colour::none, false);
     };
     layout.on_done = [&](const Migration&, std::int64_t) { out("OK"); };
+    layout.describe = [](const Migration& m) {
+      return fmt::format("delta {} {}", m.version.str(), m.name);
+    };
+    if (!lifecycle.empty()) layout.lifecycle = &lifecycle;
 
     run::UpgradeRequest request;
     request.max_version = max_version;
     request.create_tracking = false;
+    request.dry_run = options.dry_run;
+    request.rehearse = options.rehearse;
+    if (transient) out("");
     run::upgrade_layout(conn, layout, request);
 
     run_all(source.post_all(), "post-all");
@@ -415,6 +451,48 @@ int upgrade(Options& options) {
     throw;
   }
   out("OK", Colour::ok);
+  return 0;
+}
+
+// ---- rollback (our addition: pum 0.x has none) ----
+
+int rollback(Options& options) {
+  require(options, true);
+  if (options.verbose) log::set_level(log::Level::debug);
+  if (options.rollback_to.empty() == !options.steps.has_value()) {
+    throw usage_error("rollback needs exactly one of --to X.Y.Z and --steps N");
+  }
+  if (options.steps && *options.steps < 1) throw usage_error("--steps must be 1 or more");
+  run::RollbackRequest request;
+  if (!options.rollback_to.empty()) {
+    auto parsed = Version::parse(options.rollback_to);
+    if (!parsed) throw usage_error("--to: " + parsed.error().message());
+    request.to = *parsed;
+  }
+  request.steps = options.steps;
+  request.dry_run = options.dry_run;
+  const auto table = delta::TableName::parse(options.table);
+  run::Lifecycle lifecycle = make_lifecycle(options);
+  auto conn = connect(options.pg_service);
+  delta::UpgradesTable tracking(conn, table);
+  if (!tracking.exists()) {
+    throw Error(fmt::format("the upgrades table {} does not exist", table.display()));
+  }
+  delta::DeltaSource source(options.dirs);
+  run::FileRules rules;
+  rules.reject_transaction_control = true;
+  rules.skip_outer_transaction = true;
+  run::LayoutRun layout{source, tracking, rules};
+  layout.describe = [](const Migration& m) {
+    return fmt::format("delta {} {}", m.version.str(), m.name);
+  };
+  if (!lifecycle.empty()) layout.lifecycle = &lifecycle;
+  run::RollbackResult result = run::rollback_layout(conn, layout, request);
+  if (!options.dry_run && !result.undone.empty()) {
+    // The table's current version, baseline rows included (result.now counts only deltas).
+    const std::string now = current_version_text(tracking);
+    log::info("{} is now at version {}", table.display(), now.empty() ? "none" : now);
+  }
   return 0;
 }
 
@@ -535,6 +613,22 @@ int run_pum0x(int argc, char** argv) {
       ->expected(3)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   upgrade_cmd->add_flag("--verbose", options.verbose, "Display extra information (-vv)");
+  upgrade_cmd->add_flag("--dry-run", options.dry_run,
+                        "Print what would run and change nothing (our addition)");
+  upgrade_cmd->add_flag("--rehearse", options.rehearse,
+                        "Run the pending deltas (and hooks) in one transaction, then roll it back "
+                        "(our addition)");
+  upgrade_cmd->add_option("--env", options.env,
+                          "Environment given to lifecycle hooks (default: $PUM_ENV; our addition)");
+  CLI::App* rollback_cmd = app.add_subcommand(
+      "rollback", "Undo applied deltas with their .down.sql scripts (our addition)");
+  common(*rollback_cmd, true);
+  rollback_cmd->add_option("--to", options.rollback_to,
+                           "Undo every applied delta above this version (X.Y.Z)");
+  rollback_cmd->add_option("--steps", options.steps, "Undo the last N applied deltas");
+  rollback_cmd->add_flag("--dry-run", options.dry_run, "Print what would be undone");
+  rollback_cmd->add_option("--env", options.env, "Environment given to lifecycle hooks");
+  rollback_cmd->add_flag("--verbose", options.verbose, "Display extra information (-vv)");
   Delegated delegated;
   CLI::App* check_cmd =
       app.add_subcommand("check", "Check the differences between two databases (pum 1.x's check)");
@@ -588,6 +682,7 @@ int run_pum0x(int argc, char** argv) {
     if (baseline_cmd->parsed()) return baseline(options);
     if (info_cmd->parsed()) return info(options);
     if (upgrade_cmd->parsed()) return upgrade(options);
+    if (rollback_cmd->parsed()) return rollback(options);
     if (check_cmd->parsed()) return delegate("check", delegated);
     if (dump_cmd->parsed()) return delegate("dump", delegated);
     if (restore_cmd->parsed()) return delegate("restore", delegated);

@@ -46,6 +46,14 @@ std::string md5_file(const fs::path& path, const std::string& display) {
   return md5_hex(bytes);
 }
 
+std::string down_file_name(const std::string& delta_file_name) {
+  constexpr std::string_view sql = ".sql";
+  if (delta_file_name.ends_with(sql)) {
+    return delta_file_name.substr(0, delta_file_name.size() - sql.size()) + ".down.sql";
+  }
+  return delta_file_name + ".down.sql";  // delta_X.Y.Z_name.py.down.sql
+}
+
 DeltaSource::DeltaSource(std::vector<std::string> dirs) : dirs_(std::move(dirs)) {}
 
 namespace {
@@ -123,6 +131,20 @@ void DeltaSource::read(Migration& migration) {
   migration.checksum = md5_file(file.path, file.display);
   migration.files = {std::move(file)};
   migration.app_only = false;
+  // Its down script (our addition, for rollback): delta_X.Y.Z_name.down.sql beside
+  // delta_X.Y.Z_name.sql (.pre.down.sql, .post.down.sql for pre/post; .py.down.sql etc. for a
+  // Python delta). pum 0.x's name pattern matches none of these names, so it ignores them.
+  migration.down_files.clear();
+  const std::string down_name = down_file_name(migration.label);
+  std::error_code ec;
+  if (fs::is_regular_file(migration.dir / down_name, ec)) {
+    MigrationFile down;
+    down.path = migration.dir / down_name;
+    down.display =
+        migration.display.substr(0, migration.display.size() - migration.label.size()) + down_name;
+    down.python = false;
+    migration.down_files.push_back(std::move(down));
+  }
   migration.listed = true;
 }
 

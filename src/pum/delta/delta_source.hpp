@@ -37,7 +37,8 @@ class DeltaSource : public layout::MigrationSource {
   // and type: delta_1.0.0_a.sql in two directories, or delta_1.0.0__a.sql beside it): pum 0.x
   // would run the first and silently skip the other. An empty list is not an error.
   std::vector<Migration> list() override;
-  // Fills `files` (the one file) and `checksum` (MD5 hex of the file's bytes).
+  // Fills `files` (the one file), `checksum` (MD5 hex of the file's bytes) and `down_files` (its
+  // down script, down_file_name beside it, when present).
   void read(Migration& migration) override;
 
   // pre-all.py, pre-all.sql of each directory, directories in reverse order.
@@ -54,6 +55,11 @@ class DeltaSource : public layout::MigrationSource {
 
 // os.path.join(dir, name) for a POSIX path: "dir/name", or "dir" + name when dir ends with '/'.
 std::string join_display(const std::string& dir, const std::string& name);
+
+// The down script of a delta file (our addition; pum 0.x's pattern matches none of these):
+// delta_1.0.0_a.sql -> delta_1.0.0_a.down.sql, delta_1.0.0_a.pre.sql -> delta_1.0.0_a.pre.down.sql,
+// delta_1.0.0_a.py -> delta_1.0.0_a.py.down.sql.
+std::string down_file_name(const std::string& delta_file_name);
 
 // MD5 hex (32 lower-case digits) of a file's bytes. Throws pum::Error when it cannot be read.
 std::string md5_file(const std::filesystem::path& path, const std::string& display);

@@ -156,6 +156,19 @@ std::string UpgradesTable::record_sql(const layout::Record& record) const {
       conn_.quote_literal(script), conn_.quote_literal(checksum));
 }
 
+std::string UpgradesTable::unrecord_sql(const layout::AppliedMigration& row) const {
+  int type = kTypeBaseline;
+  if (!row.baseline) {
+    type = row.kind.ends_with("py") ? kTypePython : kTypeSql;
+    if (row.kind.starts_with("pre.")) type |= kTypePre;
+    if (row.kind.starts_with("post.")) type |= kTypePost;
+  }
+  return fmt::format(
+      "UPDATE {} SET success = FALSE WHERE version = {} AND description = {} AND type = {} AND "
+      "success",
+      qualified(), conn_.quote_literal(row.version_text), conn_.quote_literal(row.name), type);
+}
+
 layout::LockSpec UpgradesTable::lock() const {
   layout::LockSpec spec;
   spec.two_keys = true;

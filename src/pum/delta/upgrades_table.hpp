@@ -47,6 +47,10 @@ class UpgradesTable : public layout::Tracking {
   // A session lock (this layout commits more than once per run) on ("pum0", FNV-1a of
   // "schema.name"): runs of this pum on one table serialise; pum 0.x itself takes no lock.
   [[nodiscard]] layout::LockSpec lock() const override;
+  // After a rollback: marks the delta's successful rows success = FALSE rather than deleting
+  // them, so that the table keeps its history; pum 0.x (and this pum) count only successful
+  // rows as applied, so the delta is pending again and a new upgrade adds a new row.
+  [[nodiscard]] std::string unrecord_sql(const layout::AppliedMigration& row) const override;
 
   // The rows in table order, for `info`.
   std::vector<UpgradeRow> rows();
