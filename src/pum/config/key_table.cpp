@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "pum/config/error_collector.hpp"
 #include "pum/config/fields.hpp"
 #include "pum/config/suggest.hpp"
 
@@ -18,8 +19,8 @@ const KeySpec* lookup(const KeyTable& table, std::string_view written) {
   return nullptr;
 }
 
-[[noreturn]] void throw_unknown_key(const YamlDocument& doc, const YAML::Node& key,
-                                    const std::string& written, const KeyTable& table) {
+void report_unknown_key(const YamlDocument& doc, const YAML::Node& key, const std::string& written,
+                        const KeyTable& table) {
   std::vector<std::string> names;
   std::vector<std::string> spellings;
   for (const auto& spec : table.keys) {
@@ -30,12 +31,14 @@ const KeySpec* lookup(const KeyTable& table, std::string_view written) {
   Error error = doc.error(key, "unknown key '" + written + "'");
   if (auto guess = suggest(written, spellings)) error.hint("did you mean '" + *guess + "'?");
   error.hint(fmt::format("valid keys {}: {}", table.where, join(names)));
-  throw error;
+  report(std::move(error));
 }
 
 Fields check_mapping(const YamlDocument& doc, const YAML::Node& node, const KeyTable& table,
                      const YAML::Node& missing_at) {
   std::vector<Field> fields;
+  ErrorCollector* collector = ErrorCollector::active();
+  const std::size_t recorded_before = collector != nullptr ? collector->size() : 0;
   for (auto it = node.begin(); it != node.end(); ++it) {
     const YAML::Node key = it->first;
     if (!key.IsScalar()) {
@@ -44,20 +47,26 @@ Fields check_mapping(const YamlDocument& doc, const YAML::Node& node, const KeyT
     }
     const std::string& written = key.Scalar();
     const KeySpec* spec = lookup(table, written);
-    if (spec == nullptr) throw_unknown_key(doc, key, written, table);
+    if (spec == nullptr) {
+      report_unknown_key(doc, key, written, table);
+      continue;  // collected: the other keys are still read
+    }
+    bool again = false;
     for (const auto& seen : fields) {
       if (seen.name != spec->name) continue;
+      again = true;
       if (seen.written == written) {
-        throw doc
-            .error(key, fmt::format("duplicate key '{}' (first set at line {})", written,
-                                    doc.mark(seen.key).line))
-            .hint(fmt::format("keep only one '{}' {}", written, table.where));
+        report(doc.error(key, fmt::format("duplicate key '{}' (first set at line {})", written,
+                                          doc.mark(seen.key).line))
+                   .hint(fmt::format("keep only one '{}' {}", written, table.where)));
+      } else {
+        report(doc.error(key, fmt::format("both '{}' and its legacy name '{}' are set", spec->name,
+                                          spec->alias))
+                   .hint(fmt::format("keep only one of them, preferably '{}'", spec->name)));
       }
-      throw doc
-          .error(key,
-                 fmt::format("both '{}' and its legacy name '{}' are set", spec->name, spec->alias))
-          .hint(fmt::format("keep only one of them, preferably '{}'", spec->name));
+      break;
     }
+    if (again) continue;
     fields.push_back(Field{std::string(spec->name), written, key, it->second});
   }
   for (const auto& spec : table.keys) {
@@ -65,6 +74,9 @@ Fields check_mapping(const YamlDocument& doc, const YAML::Node& node, const KeyT
     const bool present = std::any_of(fields.begin(), fields.end(),
                                      [&](const Field& f) { return f.name == spec.name; });
     if (present) continue;
+    // A misspelt required key ('modul:') was reported as unknown already: that error, not a
+    // second one about the same mistake, stops the reading of this mapping.
+    if (collector != nullptr && collector->size() > recorded_before) throw collector->take_last();
     Error error =
         doc.error(missing_at, fmt::format("missing required key '{}' {}", spec.name, table.where));
     if (!spec.missing_hint.empty()) error.hint(std::string(spec.missing_hint));

@@ -2,8 +2,11 @@
 // the read_*.cpp files (see sections.hpp).
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "pum/changelog/version.hpp"
 #include "pum/config/config.hpp"
+#include "pum/config/error_collector.hpp"
 #include "pum/config/fields.hpp"
 #include "pum/config/key_table.hpp"
 #include "pum/config/sections.hpp"
@@ -140,26 +143,49 @@ Config load_config(const std::filesystem::path& file, const std::string& display
   }
   check_minimum_version_first(doc);
   reject_base_path(doc);
-  const Fields top = read_mapping(doc, doc.root(), top_level_keys(), "the configuration");
-
-  detail::read_pum_section(doc, *top.find("pum"), config);
-  if (const Field* dir = top.find("changelogs_directory")) {
-    config.changelogs_directory = read_nonempty_string(doc, *dir);
-    config.changelogs_directory_mark = doc.mark(dir->value);
-  }
-  if (const Field* f = top.find("parameters")) config.parameters = detail::read_parameters(doc, *f);
-  if (const Field* f = top.find_set("application")) detail::read_application(doc, *f, config);
-  if (const Field* f = top.find("uninstall")) {
-    config.uninstall_hooks = detail::read_hooks(doc, *f, config.base_dir);
-  }
-  if (const Field* f = top.find_set("hooks")) {
-    config.lifecycle_hooks = detail::read_lifecycle_hooks(doc, *f, config.base_dir);
-  }
-  if (const Field* f = top.find("roles")) config.roles = detail::read_roles(doc, *f);
-  if (const Field* f = top.find("demo_data")) config.demo_data = detail::read_demo_data(doc, *f);
-  if (const Field* f = top.find("dependencies")) {
-    config.dependencies = detail::read_dependencies(doc, *f);
-  }
+  // Every mistake at once: unknown keys anywhere, and each section read even when another failed.
+  ErrorCollector collector;
+  std::optional<Fields> top;
+  collector.attempt(
+      [&] { top.emplace(read_mapping(doc, doc.root(), top_level_keys(), "the configuration")); });
+  if (!top) collector.throw_if_any();
+  collector.attempt([&] { detail::read_pum_section(doc, *top->find("pum"), config); });
+  collector.attempt([&] {
+    if (const Field* dir = top->find("changelogs_directory")) {
+      config.changelogs_directory = read_nonempty_string(doc, *dir);
+      config.changelogs_directory_mark = doc.mark(dir->value);
+    }
+  });
+  collector.attempt([&] {
+    if (const Field* f = top->find("parameters")) {
+      config.parameters = detail::read_parameters(doc, *f);
+    }
+  });
+  collector.attempt([&] {
+    if (const Field* f = top->find_set("application")) detail::read_application(doc, *f, config);
+  });
+  collector.attempt([&] {
+    if (const Field* f = top->find("uninstall")) {
+      config.uninstall_hooks = detail::read_hooks(doc, *f, config.base_dir);
+    }
+  });
+  collector.attempt([&] {
+    if (const Field* f = top->find_set("hooks")) {
+      config.lifecycle_hooks = detail::read_lifecycle_hooks(doc, *f, config.base_dir);
+    }
+  });
+  collector.attempt([&] {
+    if (const Field* f = top->find("roles")) config.roles = detail::read_roles(doc, *f);
+  });
+  collector.attempt([&] {
+    if (const Field* f = top->find("demo_data")) config.demo_data = detail::read_demo_data(doc, *f);
+  });
+  collector.attempt([&] {
+    if (const Field* f = top->find("dependencies")) {
+      config.dependencies = detail::read_dependencies(doc, *f);
+    }
+  });
+  collector.throw_if_any();
   return config;
 }
 
