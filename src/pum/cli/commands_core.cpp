@@ -140,6 +140,12 @@ int run_rollback(CliState& state) {
   return 0;
 }
 
+void setup_hooks(CLI::App& /*sub*/, CliState& /*state*/) {}
+int run_hooks_list(CliState& state) {
+  run::list_hooks(state.global);
+  return 0;
+}
+
 void setup_app(CLI::App& sub, CliState& state) {
   sub.add_option("action", state.app_action, "create, drop or recreate")
       ->required()
@@ -177,6 +183,7 @@ const Command kCommands[] = {
      run_baseline},
     {"rollback", "Undo the newest versions with their down/ scripts", setup_rollback, run_rollback},
     {"app", "Create, drop or recreate the application (drop/create hooks)", setup_app, run_app},
+    {"hooks", "List the lifecycle hooks of the module, per event", setup_hooks, run_hooks_list},
     {"uninstall", "Run the uninstall hooks", setup_uninstall, run_uninstall},
 };
 

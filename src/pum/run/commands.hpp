@@ -13,6 +13,8 @@ void baseline(const Global& global, const BaselineOptions& options);
 // Undoes the newest versions with their down/ scripts, in one transaction, between the drop and
 // create application hooks.
 void rollback(const Global& global, const RollbackOptions& options);
+// Prints the lifecycle hooks of the module per event, in call order (stdout).
+void list_hooks(const Global& global);
 void app(const Global& global, const AppOptions& options);
 // Returns false when the user declined the confirmation prompt.
 bool uninstall(const Global& global, const UninstallOptions& options);

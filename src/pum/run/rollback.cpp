@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <iostream>
 
 #include "pum/pum1x/changelog_source.hpp"
 #include "pum/run/commands.hpp"
@@ -59,6 +60,16 @@ void rollback(const Global& global, const RollbackOptions& options) {
   if (!options.dry_run && !result.undone.empty()) {
     log::info("{} is now at version {}", tracking.display_name(),
               result.now ? result.now->str() : std::string("none"));
+  }
+}
+
+void list_hooks(const Global& global) {
+  config::Config config = load_project_config(global);
+  Lifecycle lifecycle(&config, config.base_dir, resolve_environment(global.environment), {}, {});
+  for (std::string_view name : config::kEventNames) {
+    std::vector<std::string> hooks = lifecycle.describe(*config::parse_event(name));
+    std::cout << name << ":" << (hooks.empty() ? " (none)" : "") << '\n';
+    for (const auto& hook : hooks) std::cout << "  " << hook << '\n';
   }
 }
 

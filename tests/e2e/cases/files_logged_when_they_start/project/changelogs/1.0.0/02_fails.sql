@@ -1,0 +1,2 @@
+CREATE TABLE public.b (id int);
+SELECT 1/0;

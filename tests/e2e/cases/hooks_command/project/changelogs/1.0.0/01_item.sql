@@ -1,0 +1,1 @@
+CREATE TABLE public.item (id integer PRIMARY KEY);

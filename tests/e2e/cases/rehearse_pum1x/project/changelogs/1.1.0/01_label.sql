@@ -1,0 +1,1 @@
+ALTER TABLE public.item ADD COLUMN label text;
