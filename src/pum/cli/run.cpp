@@ -94,7 +94,9 @@ CommandLayout detect_layout(int argc, char** argv) {
       dir = *d;
       continue;
     }
-    if (arg == "-p" || (arg.size() > 3 && std::string_view("--pg-connection").starts_with(arg))) {
+    // Options whose value follows them (a value is not the command).
+    if (arg == "-p" || (arg.size() > 3 && std::string_view("--pg-connection").starts_with(arg)) ||
+        arg == "--env") {
       ++i;
       continue;
     }
