@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -20,9 +22,9 @@ using namespace std::chrono_literals;
 constexpr int kFiles = 20;
 
 std::string file_name(int i) {
-  std::string number = std::to_string(i);
-  while (number.size() < 3) number.insert(0, "0");
-  return number + "_step_" + std::to_string(i) + ".sql";
+  std::array<char, 32> name{};
+  std::snprintf(name.data(), name.size(), "%03d_step_%d.sql", i, i);
+  return name.data();
 }
 
 // 001 creates a table; every file adds a row and a column; 002 sleeps a second, so that the

@@ -84,7 +84,7 @@ fs::path find_python3() {
   while (true) {
     const auto colon = rest.find(':');
     std::string dir(rest.substr(0, colon));
-    if (dir.empty()) dir = ".";
+    if (dir.empty()) dir.assign(1, '.');  // (not `= "."`: a false -Wrestrict of GCC 12 at -O3)
     const fs::path candidate = fs::path(dir) / "python3";
     if (::access(candidate.c_str(), X_OK) == 0) return candidate;
     if (colon == std::string_view::npos) break;
@@ -122,7 +122,7 @@ void run_python_delta(const PythonContext& context, const fs::path& file,
   for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
     std::string_view text(*entry);
     if (text.starts_with("PYTHONPATH=")) {
-      if (text.size() > 11) pythonpath += ":" + std::string(text.substr(11));
+      if (text.size() > 11) pythonpath.append(1, ':').append(text.substr(11));
       continue;
     }
     env.emplace_back(text);
