@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "pum/ui/log.hpp"
+#include "pum/ui/progress.hpp"
 
 namespace pum::check {
 
@@ -85,8 +86,11 @@ std::vector<CheckResult> compare_databases(const Opener& first, const Opener& se
   // PUM_CHECK_FINGERPRINTS=0 prints every definition at once (slower; for troubleshooting).
   const char* fingerprints = std::getenv("PUM_CHECK_FINGERPRINTS");
   read.fingerprints = fingerprints == nullptr || std::string_view(fingerprints) != "0";
+  progress::Run progress("steps", 3);
+  progress.step("reading the catalogs of both databases");
   Side a, b;
   in_parallel([&] { a.read(first, read); }, [&] { b.read(second, read); });
+  progress.step("comparing");
   log::debug("Read the first database (PostgreSQL {}): {} rows in {} ms", a.snapshot.server_version,
              row_count(a.snapshot), a.ms);
   log::debug("Read the second database (PostgreSQL {}): {} rows in {} ms",
@@ -97,6 +101,7 @@ std::vector<CheckResult> compare_databases(const Opener& first, const Opener& se
   options.exclude_migrations_tables = !selection.include_migrations_table;
   std::vector<CheckResult> results =
       compare(a.snapshot, b.snapshot, options, [&](DefinitionRequests& requests) {
+        progress.step("printing the definitions that differ");
         auto resolving = Clock::now();
         in_parallel([&] { a.resolve(requests.first); }, [&] { b.resolve(requests.second); });
         log::debug("Printed {} + {} definitions that differ by fingerprint in {} ms",

@@ -150,6 +150,7 @@ void setup_app(CLI::App& sub, CliState& state) {
   sub.add_option("action", state.app_action, "create, drop or recreate")
       ->required()
       ->check(CLI::IsMember({"create", "drop", "recreate"}));
+  add_run_mode(sub, state.app.mode);
   add_parameter_option(sub, state.parameters);
   add_lock_timeout(sub, state.lock_timeout);
 }

@@ -123,26 +123,6 @@ State read_state(flat::Layout& project) {
 
 // ---- upgrade -------------------------------------------------------------------------------
 
-// A file that must run outside a transaction commits what ran before it: it cannot be rehearsed.
-// Checked before the run, on the pending files up to `max_version`.
-void refuse_rehearsal_outside_transaction(flat::Layout& project,
-                                          const std::optional<Version>& max_version) {
-  State s = read_state(project);
-  for (const Migration* pending : s.plan.to_apply) {
-    if (max_version && *max_version < pending->version) continue;
-    Migration& m = s.migrations[static_cast<std::size_t>(pending - s.migrations.data())];
-    project.source.read(m);
-    if (!m.files.empty() && !m.files.front().transactional) {
-      throw Error(fmt::format("cannot rehearse: {} must run outside a transaction, so what runs "
-                              "before it would be committed",
-                              m.display))
-          .hint(fmt::format("rehearse the files before it (-u with a number below {}), or use "
-                            "--dry-run",
-                            m.version.str()));
-    }
-  }
-}
-
 void setup_upgrade(CLI::App& sub, CliState& state) {
   add_tracking_options(sub);
   auto* dry = sub.add_flag("--dry-run", flat_options.dry_run,
@@ -175,7 +155,6 @@ int run_upgrade(CliState& state) {
   request.lock_timeout = state.lock_timeout;
   request.dry_run = flat_options.dry_run;
   request.rehearse = flat_options.rehearse;
-  if (request.rehearse) refuse_rehearsal_outside_transaction(project, request.max_version);
   request.module = project.tracking.module();
   run::UpgradeResult result = run::upgrade_layout(conn, run, request);
 

@@ -6,6 +6,7 @@
 #include "pum/run/demo_data_file.hpp"
 #include "pum/run/project.hpp"
 #include "pum/ui/log.hpp"
+#include "pum/ui/progress.hpp"
 
 namespace pum::run {
 
@@ -42,8 +43,10 @@ void load_demo_data(db::Connection& conn, const config::Config& config,
   };
   step([&] { run_hooks(conn, hooks.drop, HookKind::drop); });
   step([&] {
+    progress::Run progress("files", files.size());
     for (const auto& [path, display] : files) {
       log::info("Executing {}", display);
+      progress.step(display);
       load_demo_file(conn, path, display, params);
     }
   });

@@ -4,12 +4,14 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "pum/db/advisory_lock.hpp"
 #include "pum/db/cancel_on_signal.hpp"
 #include "pum/ui/log.hpp"
+#include "pum/ui/progress.hpp"
 #include "pum/util/error.hpp"
 
 namespace pum::run {
@@ -17,6 +19,10 @@ namespace pum::run {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Files are joined into one message up to this size (one larger file goes alone): beyond it a
+// round trip costs nothing next to the server's work, and a bigger message only costs memory.
+constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 
 std::int64_t elapsed_ms(Clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
@@ -87,6 +93,7 @@ std::vector<std::vector<Unit>> prepare_pending(LayoutRun& layout,
         continue;
       }
       units.push_back(prepare_file(file.path, file.display, layout.rules));
+      release(units.back());  // prepared again when it runs (reload)
     }
     result.push_back(std::move(units));
   }
@@ -102,6 +109,9 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
   // trip: before the next migration runs, as pum 1.x records it, but without a round trip of its
   // own. Installing 1,000 one-file versions took 1.57x `psql -1 -f` with one INSERT per version
   // and runs at par this way (the benchmark table of README.md). An empty sql means no row.
+  std::size_t file_count = 0;
+  for (const auto& files : units) file_count += files.size();
+  progress::Run progress("files", file_count);
   Prefix row;
   auto flush = [&] {
     if (row.sql.empty()) return;
@@ -143,7 +153,8 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
       }
       for (const auto& unit : units[i]) {
         if (layout.log_files) log::info("Executing {} (outside a transaction)", unit.label);
-        execute_each(conn, unit);
+        progress.step(unit.label);
+        execute_each(conn, unit.released ? reload(unit, layout.rules) : unit);
       }
       record.execution_ms = elapsed_ms(started);
       try {
@@ -162,17 +173,24 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
     }
 
     // The files of a migration go in one message too (a round trip per file was most of what a
-    // small install spent over psql), broken only after a file whose last statement lacks its
-    // ';' (see ends_with_semicolon) and around a Python file.
+    // small install spent over psql), broken after a file whose last statement lacks its ';'
+    // (see ends_with_semicolon), around a Python file, and before a file that would take the
+    // message past kBatchBytes: a released file is prepared again just before it is sent and
+    // freed with its message, so memory follows the largest file, not the version.
+    std::deque<Unit> loaded;
     std::vector<const Unit*> batch;
+    std::size_t batch_bytes = 0;
     auto send = [&] {
       if (batch.empty()) return;
       auto on_file = [&](std::size_t k) {
         if (layout.log_files) log::info("Executing {}", batch[k]->label);
+        progress.step(batch[k]->label);
       };
       execute_batch(conn, batch, row.sql.empty() ? nullptr : &row, on_file);
       row = Prefix{};
       batch.clear();
+      loaded.clear();
+      batch_bytes = 0;
     };
     for (std::size_t f = 0; f < units[i].size(); ++f) {
       const Unit& unit = units[i][f];
@@ -181,18 +199,27 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
         send();
         flush();
         if (layout.log_files) log::info("Executing {}", unit.label);
+        progress.step(unit.label);
         if (!layout.run_python) {
           throw Error(fmt::format("{}: this layout cannot run Python files", unit.label));
         }
         layout.run_python(conn, migration, migration.files[f]);
         continue;
       }
-      if (unit.statements.empty()) {  // only comments: nothing to send
+      if (!unit.has_statements) {  // only comments: nothing to send
         if (layout.log_files) log::info("Executing {}", unit.label);
+        progress.step(unit.label);
         continue;
       }
-      batch.push_back(&unit);
-      if (!ends_with_semicolon(unit)) send();
+      if (batch_bytes + unit.sql_bytes > kBatchBytes) send();
+      const Unit* ready = &unit;
+      if (unit.released) {
+        loaded.push_back(reload(unit, layout.rules));
+        ready = &loaded.back();
+      }
+      batch.push_back(ready);
+      batch_bytes += ready->sql_bytes;
+      if (!ends_with_semicolon(*ready)) send();
     }
     send();
     flush();  // when no SQL of this migration carried it (an application-only release)
@@ -293,6 +320,18 @@ UpgradeResult upgrade_body(db::Connection& conn, LayoutRun& layout, const Upgrad
     pending.push_back(&result.migrations[index]);
   }
   std::vector<std::vector<Unit>> units = prepare_pending(layout, pending);
+  if (request.rehearse) {
+    // Such a migration commits what ran before it: a rehearsal could not roll it all back.
+    for (const Migration* m : pending) {
+      if (runs_in_transaction(*m)) continue;
+      throw Error(fmt::format("cannot rehearse: {} must run outside a transaction, so what runs "
+                              "before it would be committed",
+                              m->display))
+          .hint(fmt::format("rehearse the migrations before it (a maximum version below {}), or "
+                            "use --dry-run",
+                            m->version.str()));
+    }
+  }
   if (layout.lifecycle != nullptr) {
     layout.lifecycle->fire(Event::pre_validate, &conn, {nullptr, "pending", 0, nullptr});
   }
@@ -361,9 +400,16 @@ void print_plan(const LayoutRun& layout, const std::vector<const Migration*>& pe
     log::info("  {} ({})", layout.describe ? layout.describe(m) : m.display, m.version.str());
     hooks(Event::pre_execute, "    ");
     for (const auto& unit : units[i]) {
-      log::info("    {}{}", unit.label, unit.statements.empty() ? " (no statement)" : "");
-      if (log::enabled(log::Level::debug)) {
-        for (const auto& statement : unit.statements) log::debug("      {};", statement.sql);
+      log::info("    {}{}", unit.label, unit.has_statements ? "" : " (no statement)");
+      if (log::enabled(log::Level::debug) && unit.has_statements) {
+        auto show = [](const Unit& ready) {
+          for (const auto& statement : ready.statements) log::debug("      {};", statement.sql);
+        };
+        if (unit.released) {
+          show(reload(unit, layout.rules));
+        } else {
+          show(unit);
+        }
       }
     }
     if (m.app_only) log::info("    (application-only release: recorded, runs no SQL)");
@@ -499,6 +545,9 @@ RollbackResult rollback_body(db::Connection& conn, LayoutRun& layout,
     return result;
   }
   if (around) around(true);
+  std::size_t file_count = 0;
+  for (const auto& files : units) file_count += files.size();
+  progress::Run progress("files", file_count);
   for (std::size_t i = 0; i < selected.size(); ++i) {
     const Migration& m = result.migrations[selected[i].index];
     const auto started = Clock::now();
@@ -508,7 +557,10 @@ RollbackResult rollback_body(db::Connection& conn, LayoutRun& layout,
     }
     std::vector<const Unit*> batch;
     for (const auto& unit : units[i]) batch.push_back(&unit);
-    auto on_file = [&](std::size_t k) { log::info("Executing {}", batch[k]->label); };
+    auto on_file = [&](std::size_t k) {
+      log::info("Executing {}", batch[k]->label);
+      progress.step(batch[k]->label);
+    };
     execute_batch(conn, batch, nullptr, on_file);
     try {
       conn.exec(layout.tracking.unrecord_sql(*selected[i].row));

@@ -71,6 +71,7 @@ enum class AppAction { create, drop, recreate };
 struct AppOptions {
   AppAction action = AppAction::create;
   ParameterArgs parameters;
+  RunMode mode;
 };
 
 struct UninstallOptions {

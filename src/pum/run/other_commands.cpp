@@ -1,6 +1,7 @@
 // info, baseline, app and uninstall.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "pum/config/lenient.hpp"
@@ -116,8 +117,34 @@ void app(const Global& global, const AppOptions& options) {
   if (options.action != AppAction::drop) check_consistency(config, params, stored);
   AppHooks hooks = prepare_app_hooks(config, params.values, options.action != AppAction::create,
                                      options.action != AppAction::drop);
+  const char* action = options.action == AppAction::drop     ? "drop"
+                       : options.action == AppAction::create ? "create"
+                                                             : "recreate";
+  if (options.mode.dry_run) {
+    log::info("Dry run: {} the application of module '{}' ({} hook(s)):", action, config.module,
+              hooks.drop.size() + hooks.create.size());
+    for (const auto* list : {&hooks.drop, &hooks.create}) {
+      for (const auto& unit : *list) {
+        log::info("  {} app hook: {}", list == &hooks.drop ? "drop" : "create", unit.label);
+        for (const auto& statement : unit.statements) log::debug("    {};", statement.sql);
+      }
+    }
+    log::info("Nothing was changed (dry run).");
+    return;  // the session's transaction rolls back; the lock is released
+  }
+  const auto started = std::chrono::steady_clock::now();
   run_hooks(session.conn, hooks.drop, HookKind::drop);
   run_hooks(session.conn, hooks.create, HookKind::create);
+  if (options.mode.rehearse) {
+    log::info(
+        "Rehearsal: {} of the application went through in {} ms; rolling back, the "
+        "database is unchanged",
+        action,
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                              started)
+            .count());
+    return;  // the session's transaction rolls back
+  }
   log::info("Committing changes...");
   session.commit();
 }

@@ -132,6 +132,7 @@ std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
       reject_placeholders(unit, app_only, "changelog uses app_only parameter {{{}}}",
                           "app_only parameters may change at every run, so changelogs cannot use "
                           "them; use it in application hooks only, or remove app_only from it");
+      release(unit);  // checked; prepared again when it runs (reload)
       units.push_back(std::move(unit));
     }
     result.push_back(std::move(units));

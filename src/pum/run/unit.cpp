@@ -63,7 +63,10 @@ Unit prepare_file(const std::filesystem::path& path, const std::string& display,
                   const FileRules& rules) {
   SourceText text = SourceText::read(path, display);
   check_text_encoding(text);
+  const std::size_t digest = std::hash<std::string>{}(text.text());
   Unit unit{display, sql::parse_script(std::move(text)), {}};
+  unit.path = path;
+  unit.digest = digest;
   sql::check_psql_only(unit.script);
   std::vector<const sql::Statement*> code;
   if (rules.skip_outer_transaction) {
@@ -90,7 +93,32 @@ Unit prepare_file(const std::filesystem::path& path, const std::string& display,
         sql::next_code_token(unit.script, statement.first_token, statement.last_token);
     unit.code_starts.push_back(unit.script.tokens[first].begin);
   }
+  summarize(unit);
   return unit;
+}
+
+void release(Unit& unit) {
+  if (unit.path.empty() || unit.python) return;  // inline code and Python hooks stay as they are
+  unit.script = sql::Script{SourceText(unit.label, ""), {}, {}};
+  unit.statements = {};
+  unit.code_starts = {};
+  unit.released = true;
+}
+
+Unit reload(const Unit& unit, const FileRules& rules) {
+  Unit again = prepare_file(unit.path, unit.label, rules);
+  if (again.digest != unit.digest) {
+    throw Error(fmt::format("{} was changed while pum was running", unit.label),
+                SourceLocation{unit.label})
+        .hint("run the command again: every file is checked before the first statement is sent");
+  }
+  compact(again);
+  return again;
+}
+
+void compact(Unit& unit) {
+  unit.script.tokens = {};
+  unit.script.statements = {};
 }
 
 Unit prepare_code(const std::string& code, const std::string& display, const Parameters& params) {
@@ -104,6 +132,7 @@ Unit prepare_code(const std::string& code, const std::string& display, const Par
     std::size_t first = sql::next_code_token(unit.script, 0, unit.script.tokens.size());
     unit.code_starts.push_back(unit.script.tokens[first].begin);
   }
+  summarize(unit);
   return unit;
 }
 
@@ -230,8 +259,10 @@ void execute_each(db::Connection& conn, const Unit& unit) {
   }
 }
 
-bool ends_with_semicolon(const Unit& unit) {
-  const sql::Script& script = unit.script;
+bool ends_with_semicolon(const Unit& unit) { return unit.terminated; }
+
+namespace {
+bool last_statement_terminated(const sql::Script& script) {
   for (auto s = script.statements.rbegin(); s != script.statements.rend(); ++s) {
     if (!s->has_code) continue;
     for (std::size_t t = s->last_token; t < script.tokens.size(); ++t) {
@@ -241,6 +272,14 @@ bool ends_with_semicolon(const Unit& unit) {
     return false;
   }
   return false;
+}
+}  // namespace
+
+void summarize(Unit& unit) {
+  unit.has_statements = !unit.statements.empty();
+  unit.terminated = last_statement_terminated(unit.script);
+  unit.sql_bytes = 0;
+  for (const auto& statement : unit.statements) unit.sql_bytes += statement.sql.size();
 }
 
 }  // namespace pum::run

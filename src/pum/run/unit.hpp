@@ -30,6 +30,14 @@ struct Unit {
   Parameters params;
   // For inline code: where it sits in .pum.yaml (errors are reported there).
   std::optional<CodeOrigin> origin;
+
+  // What the engine plans batches with; set when the unit is prepared and kept by release().
+  std::filesystem::path path;   // the file it was read from (empty for inline code)
+  bool has_statements = false;  // anything to send (a file of comments only has nothing)
+  bool terminated = false;      // its last statement ends with ';' (see ends_with_semicolon)
+  std::size_t sql_bytes = 0;    // the size of its rendered statements
+  std::size_t digest = 0;       // a hash of the file's bytes (reload() checks it)
+  bool released = false;        // only the fields above are left: reload() before running it
 };
 
 // A .sql file: split into statements, transaction control rejected, `{name}` placeholders
@@ -43,6 +51,24 @@ Unit prepare_file(const std::filesystem::path& path, const std::string& display,
 
 // pum 1.x rules: reject transaction control, render `{name}` placeholders with `params`.
 FileRules pum1x_rules(const Parameters& params);
+
+// Fills the planning fields of a unit from its script and statements (prepare_file and
+// prepare_code call it; so does code that builds a Unit by hand).
+void summarize(Unit& unit);
+
+// Frees what a prepared file holds (its text, tokens, statements), keeping only what the engine
+// plans batches with. A run prepares (checks) every pending file before anything is sent, then
+// releases it and prepares it again when its turn comes: memory stays bounded by the largest
+// file, not by the size of a version or of the project (docs/operations.md#7-memory).
+void release(Unit& unit);
+
+// Prepares a released unit again under the same rules, and frees its tokens and statement list
+// at once (compact). Throws pum::Error when the file's bytes changed since it was first prepared.
+Unit reload(const Unit& unit, const FileRules& rules);
+
+// Frees the unit's tokens and statement list: running it and reporting an error at file:line:col
+// need only its text and its rendered statements.
+void compact(Unit& unit);
 
 // Inline SQL (`code:` hooks): sent as one text, as pum does; transaction control is rejected
 // too, since it would break the command's single transaction.
@@ -76,9 +102,10 @@ void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
 // in a transaction block); a failure is located as execute() does.
 void execute_each(db::Connection& conn, const Unit& unit);
 
-// Whether the unit's last statement ends with ';' in its file. Only then may other statements
-// follow it in one message: an unfinished last statement ("... WHERE") must end the message
-// for the server to report it "at end of input", as it would for the file alone.
+// Whether the unit's last statement ends with ';' in its file (Unit::terminated, computed when
+// it was prepared). Only then may other statements follow it in one message: an unfinished last
+// statement ("... WHERE") must end the message for the server to report it "at end of input", as
+// it would for the file alone.
 [[nodiscard]] bool ends_with_semicolon(const Unit& unit);
 
 }  // namespace pum::run

@@ -2,12 +2,12 @@
 
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "pum/ui/colour.hpp"
+#include "pum/ui/progress.hpp"
 
 namespace pum::log {
 
@@ -63,7 +63,7 @@ void write(Level level, std::string_view message) {
     line += message;
     line += '\n';
   }
-  std::fwrite(line.data(), 1, line.size(), stderr);
+  progress::write_log_line(line);
 }
 
 }  // namespace pum::log
