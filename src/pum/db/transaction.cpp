@@ -4,10 +4,8 @@
 
 namespace pum::db {
 
-// READ COMMITTED whatever the database's default: after waiting for the migrations lock, the
-// next statement must see what the previous holder committed.
 Transaction::Transaction(Connection& conn) : conn_(conn) {
-  conn_.exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+  conn_.exec(kBegin);
 }
 
 Transaction::~Transaction() {

@@ -1,12 +1,18 @@
 #pragma once
 // The one transaction of a command: BEGIN on construction, ROLLBACK in the destructor unless
 // commit() succeeded. Any error therefore leaves the database exactly as it was.
+#include <string_view>
+
 #include "pum/db/connection.hpp"
 
 namespace pum::db {
 
 class Transaction {
  public:
+  // READ COMMITTED whatever the database's default: after waiting for the migrations lock, the
+  // next statement must see what the previous holder committed.
+  static constexpr std::string_view kBegin = "BEGIN ISOLATION LEVEL READ COMMITTED";
+
   explicit Transaction(Connection& conn);
   ~Transaction();
   Transaction(const Transaction&) = delete;

@@ -117,6 +117,7 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
     if (row.sql.empty()) return;
     try {
       conn.exec(row.sql);
+      for (const auto& more : row.then) conn.exec(more);
     } catch (Error& e) {
       throw e.prefix(row.what + ": ");
     }
@@ -233,11 +234,18 @@ void apply_migrations(db::Connection& conn, LayoutRun& layout,
       layout.lifecycle->fire(Event::post_execute, &conn,
                              {&migration, "applied", record.execution_ms, nullptr});
     }
-    if (layout.atomicity == Atomicity::per_migration) {
-      flush();
-      if (transaction) {
+    if (layout.atomicity == Atomicity::per_migration && transaction) {
+      if (row.sql.empty()) {  // sent already, for the post_execute hooks
         transaction->commit();
         transaction.emplace(conn);
+      } else {
+        // The row, the COMMIT and the next BEGIN travel ahead of the next migration's SQL: one
+        // message a migration instead of four (its SQL, its row, COMMIT, BEGIN). A failing row
+        // or COMMIT still rolls this migration back: the rest of that message is not run.
+        row.then = {"COMMIT", std::string(db::Transaction::kBegin)};
+        row.what = fmt::format("cannot record and commit {} in {}",
+                               layout.describe ? layout.describe(migration) : migration.display,
+                               layout.tracking.display_name());
       }
     }
     if (durations != nullptr) durations->push_back(record.execution_ms);

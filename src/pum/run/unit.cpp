@@ -219,7 +219,12 @@ void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
   // firsts[k]: index in `texts` of the first statement of units[k].
   std::vector<std::size_t> firsts;
   firsts.reserve(units.size());
-  if (prefix != nullptr) texts.emplace_back(prefix->sql);
+  std::size_t prefix_count = 0;
+  if (prefix != nullptr) {
+    texts.emplace_back(prefix->sql);
+    for (const auto& more : prefix->then) texts.emplace_back(more);
+    prefix_count = texts.size();
+  }
   for (const Unit* unit : units) {
     firsts.push_back(texts.size());
     for (const auto& r : unit->statements) texts.emplace_back(r.sql);
@@ -240,7 +245,7 @@ void execute_batch(db::Connection& conn, const std::vector<const Unit*>& units,
   }
   auto failure = db::run_batch(conn, texts, on_done);
   if (!failure) return;
-  if (prefix != nullptr && failure->statement == 0) {
+  if (prefix != nullptr && failure->statement < prefix_count) {
     throw failure->error.to_error().prefix(prefix->what + ": ");
   }
   // The last unit whose first statement is at or before the failing one.

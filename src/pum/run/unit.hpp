@@ -88,6 +88,9 @@ void execute(db::Connection& conn, const Unit& unit);
 struct Prefix {
   std::string sql;
   std::string what;  // e.g. "cannot record version 1.2.0 in public.pum_migrations"
+  // Sent right after `sql`, each a statement of its own (a migration's COMMIT and the next
+  // BEGIN); a failure of one of them is reported with `what` too.
+  std::vector<std::string> then;
 };
 
 // Runs SQL units in one round trip: `prefix`, then every statement of every unit in order. A
