@@ -46,6 +46,7 @@ std::span<const Command> roles_commands();  // role
 std::span<const Command> check_commands();  // check drift
 std::span<const Command> ops_commands();    // db dump restore
 std::span<const Command> flat_commands();   // the flat layout's upgrade info history new verify
+std::span<const Command> fleet_commands();  // fleet (either layout)
 
 // The project layouts the 1.x-style command line serves; each has its own command table.
 enum class CommandLayout { pum1x, flat };

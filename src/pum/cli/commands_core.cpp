@@ -197,11 +197,12 @@ std::vector<Command> command_table() { return command_table(CommandLayout::pum1x
 std::vector<Command> command_table(CommandLayout layout) {
   std::vector<Command> all;
   if (layout == CommandLayout::flat) {
-    for (auto group : {flat_commands(), ops_commands()})
+    for (auto group : {flat_commands(), fleet_commands(), ops_commands()})
       all.insert(all.end(), group.begin(), group.end());
     return all;
   }
-  for (auto group : {core_commands(), roles_commands(), check_commands(), ops_commands()}) {
+  for (auto group :
+       {core_commands(), roles_commands(), check_commands(), fleet_commands(), ops_commands()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

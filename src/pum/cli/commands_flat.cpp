@@ -1,6 +1,7 @@
 // Commands of the flat numbered-files layout (pgdbm, Flyway, dbmate directories; see
 // docs/layout-flat.md): upgrade, rollback, info, history, new, verify. They run on a directory of
-// NNN_name.sql files without .pum.yaml (flat::looks_like_flat_project).
+// NNN_name.sql files without .pum.yaml, or with one that says `layout: flat`
+// (flat::looks_like_flat_project, flat/flat_config.hpp).
 #include <fmt/format.h>
 
 #include <chrono>
@@ -10,6 +11,7 @@
 
 #include "pum/cli/command_table.hpp"
 #include "pum/db/connection.hpp"
+#include "pum/flat/flat_config.hpp"
 #include "pum/flat/flat_layout.hpp"
 #include "pum/flat/flat_name.hpp"
 #include "pum/plan/pending.hpp"
@@ -28,7 +30,7 @@ namespace {
 struct FlatOptions {
   std::string schema;
   std::string module;
-  std::string table = "schema_migrations";
+  std::string table;  // empty: .pum.yaml, else schema_migrations
   bool dry_run = false;
   bool rehearse = false;
   std::string max_version;
@@ -55,13 +57,22 @@ void add_tracking_options(CLI::App& sub) {
       ->type_name("TABLE");
 }
 
+// The command line's options, else those of the directory's .pum.yaml (flat_config.hpp), else
+// the defaults.
 flat::LayoutOptions layout_options(const CliState& state) {
   flat::LayoutOptions o;
   o.dir = state.dir;
   o.dir_display = state.dir;
-  if (!flat_options.schema.empty()) o.tracking.schema = flat_options.schema;
-  o.tracking.table = flat_options.table;
-  o.tracking.module = flat_options.module;
+  const flat::FlatConfig config =
+      flat::load_flat_config(state.dir, state.dir).value_or(flat::FlatConfig{});
+  auto pick = [](const std::string& given, const std::optional<std::string>& configured) {
+    return !given.empty() ? given : configured.value_or("");
+  };
+  const std::string schema = pick(flat_options.schema, config.schema);
+  if (!schema.empty()) o.tracking.schema = schema;
+  const std::string table = pick(flat_options.table, config.migrations_table);
+  o.tracking.table = table.empty() ? "schema_migrations" : table;
+  o.tracking.module = pick(flat_options.module, config.module);
   return o;
 }
 
@@ -178,6 +189,16 @@ int run_upgrade(CliState& state) {
     return 0;
   }
   if (request.rehearse) return 0;  // the engine said what the rehearsal did
+  if (state.global.on_versions) {
+    std::optional<Version> to = result.from;
+    for (std::size_t i : result.applied) {
+      if (!to || *to < result.migrations[i].version) to = result.migrations[i].version;
+    }
+    auto text = [](const std::optional<Version>& v) {
+      return v ? std::optional<std::string>(v->str()) : std::nullopt;
+    };
+    state.global.on_versions(text(result.from), text(to));
+  }
   if (result.applied.empty()) {
     log::info("Nothing to apply: {} is up to date", table_and_module(project.tracking));
     return 0;
@@ -224,7 +245,17 @@ int run_rollback(CliState& state) {
   flat::Layout project(conn, layout_options(state));
   run::Lifecycle hooks = lifecycle(state);
   run::LayoutRun run = layout_run(project, &hooks);
-  (void)run::rollback_layout(conn, run, request);
+  const run::RollbackResult result = run::rollback_layout(conn, run, request);
+  if (!request.dry_run && state.global.on_versions) {
+    std::optional<Version> from = result.now;
+    for (std::size_t i : result.undone) {
+      if (!from || *from < result.migrations[i].version) from = result.migrations[i].version;
+    }
+    auto text = [](const std::optional<Version>& v) {
+      return v ? std::optional<std::string>(v->str()) : std::nullopt;
+    };
+    state.global.on_versions(text(from), text(result.now));
+  }
   return 0;
 }
 

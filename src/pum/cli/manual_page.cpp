@@ -68,6 +68,14 @@ constexpr Example kExamples[] = {
      "Show what was changed by hand in prod since its changelogs built it"},
     {"drift", false, "pum -p dbname=prod -d examples/pipes drift -f json -o drift.json",
      "The same as JSON, in a file"},
+    {"fleet", false,
+     "pum -p dbname=postgres -d examples/pipes fleet upgrade --databases 'city_*' -j 4",
+     "Upgrade every database of the server whose name starts with city_, four at a time"},
+    {"fleet", false, "pum -d examples/pipes fleet info --targets fleet.yaml --json",
+     "The installed and the latest version of every target of fleet.yaml, as JSON"},
+    {"fleet", false,
+     "pum -p dbname=app -d migrations fleet upgrade --schemas 'tenant_*' --keep-going",
+     "Flat layout: apply the pending files in every tenant_ schema, going on after a failure"},
     {"db", false, "pum -p dbname=postgres db create pipes", "Create the database pipes"},
     {"db", false, "pum -p dbname=postgres db create pipes_copy --template pipes",
      "Create a copy of pipes"},
@@ -385,6 +393,7 @@ std::string man_page(const ManualDoc& doc) {
        "drift and verify: differences found."},
       {"2", "Usage error: unknown command or option, missing or extra argument."},
       {"3", "The migrations lock was not obtained within --lock-timeout seconds."},
+      {"4", "fleet: some targets failed or were not started (the table or --json says which)."},
       {"128+N", "Ended by signal N (130 for Ctrl-C, 143 for SIGTERM); nothing was committed."},
   };
   for (const auto& [code, what] : codes) {

@@ -7,6 +7,7 @@
 
 #include "pum/cli/argv.hpp"
 #include "pum/cli/command_table.hpp"
+#include "pum/cli/commands_fleet.hpp"
 #include "pum/cli/delta_cli.hpp"
 #include "pum/cli/help_format.hpp"
 #include "pum/cli/manual_page.hpp"
@@ -107,16 +108,18 @@ CommandLayout detect_layout(int argc, char** argv) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const run::VersionObserver& on_versions) {
   if (looks_like_pum0x(argc, argv)) return run_pum0x(argc, argv);
   CliState state;
+  state.global.on_versions = on_versions;
   CLI::App app{"pum: PostgreSQL upgrades manager (native, compatible with pum 1.x)", "pum"};
   app.formatter(help_formatter());
   app.set_version_flag("--version", version_text());
   app.set_help_flag("-h,--help", "Show this help and exit");
-  app.add_option("-p,--pg-connection", state.global.pg_connection,
-                 "PostgreSQL service name, connection string or URI")
-      ->required();
+  auto* pg_connection = app.add_option("-p,--pg-connection", state.global.pg_connection,
+                                       "PostgreSQL service name, connection string or URI");
+  // fleet: a targets file gives each target its connection.
+  if (!names_fleet_command(argc, argv)) pg_connection->required();
   app.add_option("-c,--config_file,--config-file", state.config_file,
                  "Path of the configuration file (default: <dir>/.pum.yaml); its directory is the "
                  "module directory");

@@ -4,9 +4,7 @@
 
 namespace pum::db {
 
-Transaction::Transaction(Connection& conn) : conn_(conn) {
-  conn_.exec(kBegin);
-}
+Transaction::Transaction(Connection& conn) : conn_(conn) { conn_.exec(kBegin); }
 
 Transaction::~Transaction() {
   if (!open_) return;

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "pum/flat/flat_config.hpp"
 #include "pum/flat/flat_name.hpp"
 #include "pum/util/error.hpp"
 
@@ -25,7 +26,7 @@ std::function<sql::Rendered(const sql::Script&, const sql::Statement&)> Layout::
 
 bool looks_like_flat_project(const fs::path& dir) {
   std::error_code ec;
-  if (fs::exists(dir / ".pum.yaml", ec)) return false;
+  if (fs::exists(dir / ".pum.yaml", ec)) return declares_flat_layout(dir / ".pum.yaml");
   for (const auto& name : sql_file_names(dir)) {
     if (parse_flat_name(name)) return true;
   }

@@ -48,7 +48,8 @@ class Layout {
       const;
 };
 
-// True when `dir` has no .pum.yaml and holds at least one `*.sql` file named as a flat migration.
+// True when `dir` holds at least one `*.sql` file named as a flat migration and either no
+// .pum.yaml or one that says `layout: flat` (flat_config.hpp).
 bool looks_like_flat_project(const std::filesystem::path& dir);
 
 // The name of the next migration file of a directory holding `existing` (file names), in the

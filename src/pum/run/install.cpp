@@ -180,6 +180,7 @@ void install_body(const Global& global, const InstallOptions& options, const con
   }
   log::info("Committing changes...");
   session.commit();
+  if (global.on_versions) global.on_versions(std::nullopt, plan.to_apply.back()->version.str());
   try {
     lifecycle.fire(Event::post_complete, &session.conn, {nullptr, "applied", elapsed(), nullptr});
   } catch (Error& error) {

@@ -2,6 +2,7 @@
 // What the command line asked for, one struct per command. The CLI fills them; the run
 // functions (commands.hpp) never see argv.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,12 +13,18 @@ namespace pum::run {
 // -p NAME VALUE pairs, in command-line order.
 using ParameterArgs = std::vector<std::pair<std::string, std::string>>;
 
+// Told the installed version before and after a command that changes it, once the change is
+// committed (fleet reports them for each target). nullopt: none installed.
+using VersionObserver = std::function<void(const std::optional<std::string>& from,
+                                           const std::optional<std::string>& to)>;
+
 struct Global {
   std::string pg_connection;               // -p: service name, conninfo or URI
   std::filesystem::path config_file;       // resolved .pum.yaml path
   std::string config_display;              // how to name it in messages
   std::optional<double> lock_timeout;      // --lock-timeout SECONDS
   std::optional<std::string> environment;  // --env NAME (lifecycle hooks' context.environment)
+  VersionObserver on_versions;             // may be empty
 };
 
 // --dry-run / --rehearse of the commands that change the database.

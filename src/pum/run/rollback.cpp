@@ -61,6 +61,11 @@ void rollback(const Global& global, const RollbackOptions& options) {
     log::info("{} is now at version {}", tracking.display_name(),
               result.now ? result.now->str() : std::string("none"));
   }
+  if (!options.dry_run && global.on_versions) {
+    global.on_versions(
+        latest != nullptr ? std::optional<std::string>(latest->version) : std::nullopt,
+        result.now ? std::optional<std::string>(result.now->str()) : std::nullopt);
+  }
 }
 
 void list_hooks(const Global& global) {

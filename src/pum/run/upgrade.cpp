@@ -161,6 +161,10 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
   log::info("Committing changes...");
   session.commit();
   log::info("Upgrade completed and changes committed to the database.");
+  if (global.on_versions) {
+    global.on_versions(latest.version, plan.to_apply.empty() ? latest.version
+                                                             : plan.to_apply.back()->version.str());
+  }
   try {
     lifecycle.fire(Event::post_complete, &session.conn,
                    {nullptr, "applied", ms_since(started), nullptr});

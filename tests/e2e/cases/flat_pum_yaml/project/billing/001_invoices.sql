@@ -1,0 +1,1 @@
+CREATE TABLE {{tables.invoices}} (id integer PRIMARY KEY);

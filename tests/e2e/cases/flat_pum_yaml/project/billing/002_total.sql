@@ -1,0 +1,1 @@
+ALTER TABLE {{tables.invoices}} ADD COLUMN total numeric;
