@@ -317,4 +317,38 @@ TEST(Fleet, TwoRunsAtOnceApplyEachMigrationOnce) {
   if (!HasFailure()) f.drop();
 }
 
+// Roles belong to the server: installing a module with roles into several databases at once
+// has every target find the role missing; the ones that lose the race to create it go on.
+TEST(Fleet, ConcurrentInstallsShareTheServersRoles) {
+  try {
+    e2e::require_test_server();
+  } catch (const std::exception& e) {
+    FAIL() << e.what();
+  }
+  Fleet f("roles", 6, /*sleep=*/1);
+  const std::string role = f.prefix + "viewer";
+  e2e::Db admin(e2e::conninfo_for("postgres"));
+  admin.exec("DROP ROLE IF EXISTS " + role);
+  e2e::write_text_file(f.project + "/.pum.yaml",
+                       "pum:\n  module: fleet_test\n"
+                       "roles:\n  - name: " +
+                           role +
+                           "\n    permissions:\n"
+                           "      - type: read\n"
+                           "        schemas: [fleet_data]\n");
+  auto install = f.run({"install", "-j", "6", "--keep-going", "--json"});
+  EXPECT_EQ(install.exit_code, 0) << install.status() << install.stderr_text << install.stdout_text;
+  for (const auto& db : f.dbs) {
+    EXPECT_EQ(version_of(db), "1.1.0") << db;
+    EXPECT_EQ(e2e::Db(e2e::conninfo_for(db))
+                  .value("SELECT has_table_privilege('" + role + "', 'fleet_data.item', 'SELECT')"),
+              "t")
+        << db << ": granted to the role whoever created it";
+  }
+  if (!HasFailure()) {
+    f.drop();
+    admin.exec("DROP ROLE IF EXISTS " + role);
+  }
+}
+
 }  // namespace

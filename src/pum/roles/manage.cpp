@@ -1,6 +1,7 @@
 #include "pum/roles/manage.hpp"
 
 #include <fmt/format.h>
+#include <libpq-fe.h>
 
 #include <algorithm>
 #include <map>
@@ -73,6 +74,31 @@ void drop_one(db::Connection& conn, const std::string& name, bool force,
   log::info("Dropped role '{}'", name);
 }
 
+// CREATE ROLE, or false when another session created the role meanwhile. Roles belong to the
+// server, not to a database, so no lock of ours covers them: two runs installing into two
+// databases of one server (fleet install) both see the role missing, and the second CREATE waits
+// for the first to commit, then fails with unique_violation. Inside a transaction the attempt
+// runs under a savepoint, so that losing the race leaves the rest of the transaction intact.
+bool create_role_unless_raced(db::Connection& conn, const sql::Quoting& q,
+                              const std::string& name) {
+  const bool in_transaction = PQtransactionStatus(conn.raw()) == PQTRANS_INTRANS;
+  if (in_transaction) conn.exec("SAVEPOINT pum_create_role");
+  try {
+    conn.exec(sql::create_role(q, name, /*login=*/false));
+  } catch (const Error& e) {
+    const bool raced = e.sqlstate() == "23505" || e.sqlstate() == "42710";
+    if (!raced) throw;
+    if (in_transaction) {
+      conn.exec("ROLLBACK TO SAVEPOINT pum_create_role");
+      conn.exec("RELEASE SAVEPOINT pum_create_role");
+    }
+    log::debug("Role '{}' was created by another session meanwhile; left as it is", name);
+    return false;
+  }
+  if (in_transaction) conn.exec("RELEASE SAVEPOINT pum_create_role");
+  return true;
+}
+
 void require_role(db::Connection& conn, const std::string& name, const std::string& what,
                   const std::string& hint) {
   if (!catalog::role(conn, name)) {
@@ -96,7 +122,7 @@ std::vector<std::string> create_roles(db::Connection& conn, const std::vector<Ta
           .hint(fmt::format("create '{}' first, or add '{}' to --roles", *target.parent,
                             target.role->inherit.value_or("")));
     }
-    conn.exec(sql::create_role(q, target.name, /*login=*/false));
+    if (!create_role_unless_raced(conn, q, target.name)) continue;
     if (target.role->description) {
       std::string comment = *target.role->description;
       if (target.suffix) comment += fmt::format(" (specific to {})", *target.suffix);
