@@ -351,4 +351,49 @@ TEST(Fleet, ConcurrentInstallsShareTheServersRoles) {
   }
 }
 
+// Mistakes in the fleet command line are usage errors (exit 2) found before any connection: the
+// server of -p is down here. A parameter the module does not declare is reported once.
+TEST(Fleet, UsageErrorsBeforeAnyConnection) {
+  const std::string tmp = e2e::make_temp_dir("pum-it-fleet-usage");
+  e2e::write_text_file(tmp + "/scratch/.keep", "");
+  write_module(tmp + "/project");
+  e2e::write_text_file(tmp + "/targets.yaml", "targets:\n  - a\n  - b\n");
+  auto run = [&](std::vector<std::string> args) {
+    e2e::ProcessOptions o;
+    o.argv = {e2e::pum_binary_path(PUM_BINARY), "-d", tmp + "/project"};
+    o.argv.insert(o.argv.end(), args.begin(), args.end());
+    o.env["NO_COLOR"] = "1";
+    return e2e::run_process(o, tmp + "/scratch");
+  };
+  const std::string dead = "host=/nonexistent-socket-dir port=1";
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {{"-p", dead, "fleet", "upgrade", "--databases", ","}, "--databases is empty"},
+      {{"-p", dead, "fleet", "upgrade", "--databases", "a*", "--module", "m"},
+       "--module and --migrations-table are for the flat layout"},
+      {{"-p", dead, "fleet", "rollback", "--databases", "a*"}, "needs --to VERSION or --steps N"},
+      {{"-p", dead, "fleet", "upgrade", "--targets", tmp + "/targets.yaml"},
+       "-p is not used with --targets"},
+      {{"fleet", "upgrade", "--targets", tmp + "/targets.yaml", "--canary", "0"}, "--canary"},
+  };
+  for (const auto& c : cases) {
+    auto r = run(c.args);
+    EXPECT_EQ(r.exit_code, 2) << r.status() << r.stderr_text;
+    EXPECT_NE(r.stderr_text.find(c.says), std::string::npos) << r.stderr_text;
+    EXPECT_EQ(r.stderr_text.find("nonexistent-socket-dir"), std::string::npos) << "no connection was tried:\n"
+                                                                   << r.stderr_text;
+  }
+  auto unknown = run({"fleet", "upgrade", "--targets", tmp + "/targets.yaml", "-p", "nope", "1"});
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.stderr_text;
+  const auto first = unknown.stderr_text.find("nope");
+  ASSERT_NE(first, std::string::npos) << unknown.stderr_text;
+  EXPECT_EQ(unknown.stderr_text.find("nope", first + 4), std::string::npos)
+      << "reported once, before any target:\n"
+      << unknown.stderr_text;
+  if (!HasFailure()) e2e::remove_all(tmp);
+}
+
 }  // namespace

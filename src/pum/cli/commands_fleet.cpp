@@ -25,6 +25,7 @@
 #include "pum/fleet/targets_file.hpp"
 #include "pum/pum1x/changelog_source.hpp"
 #include "pum/pum1x/pum_migrations_tracking.hpp"
+#include "pum/run/parameters.hpp"
 #include "pum/run/project.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
@@ -143,6 +144,22 @@ void check_action(const Context& ctx) {
   if (action != "rollback" && (!fleet_options.to.empty() || fleet_options.steps)) {
     throw usage_error("--to and --steps are for fleet rollback");
   }
+  if (ctx.layout == Layout::pum1x &&
+      (!fleet_options.module.empty() || !fleet_options.migrations_table.empty())) {
+    throw usage_error(
+        "--module and --migrations-table are for the flat layout: a pum 1.x module "
+        "has its module name and table schema in .pum.yaml");
+  }
+  if (ctx.layout == Layout::flat) {
+    for (const auto& t : ctx.targets) {
+      if (!t.parameters.empty()) {
+        throw usage_error(
+            fmt::format("target '{}' sets 'parameters', which are for pum 1.x "
+                        "modules: a flat directory has no parameters",
+                        t.name));
+      }
+    }
+  }
   if (ctx.layout == Layout::pum1x) {
     if (!fleet_options.schemas.empty()) {
       throw usage_error(
@@ -181,6 +198,11 @@ std::vector<fleet::Target> collect_targets(const CliState& state) {
   }
   if (!o.targets_file.empty()) {
     if (!o.exclude.empty()) throw usage_error("--exclude goes with --databases or --schemas");
+    if (!state.global.pg_connection.empty()) {
+      throw usage_error(
+          "-p is not used with --targets: each target of the file has its own "
+          "connection ('pg:')");
+    }
     return fleet::load_targets_file(o.targets_file, o.targets_file);
   }
   const bool databases = !o.databases.empty();
@@ -271,10 +293,11 @@ std::vector<std::string> target_args(const Context& ctx, const fleet::Target& t)
   } else {
     args.insert(args.end(), {"-d", state.dir});
   }
-  if (t.env) {
-    args.insert(args.end(), {"--env", *t.env});
-  } else if (state.global.environment) {
+  // The command line wins over the targets file, for --env as for -p NAME VALUE.
+  if (state.global.environment) {
     args.insert(args.end(), {"--env", *state.global.environment});
+  } else if (t.env) {
+    args.insert(args.end(), {"--env", *t.env});
   }
   if (state.quiet) args.emplace_back("-q");
   for (int i = 0; i < state.verbose && i < 2; ++i) args.emplace_back("-v");
@@ -388,7 +411,11 @@ int run_fleet(CliState& state) {
   ctx.state = &state;
   ctx.layout = detect_layout(state);
   // A broken .pum.yaml is reported once, before any target starts.
-  if (ctx.layout == Layout::pum1x) ctx.config = run::load_project_config(state.global);
+  if (ctx.layout == Layout::pum1x) {
+    ctx.config = run::load_project_config(state.global);
+    // An unknown or ill-typed -p NAME VALUE is reported once, not by every target.
+    (void)run::resolve_parameters(*ctx.config, state.parameters, nullptr);
+  }
   if (ctx.layout == Layout::flat && !state.parameters.empty()) {
     throw usage_error("-p NAME VALUE is for pum 1.x modules: a flat directory has no parameters");
   }

@@ -105,9 +105,16 @@ class Runner {
         scheduler_.interrupt();
         for (const Job& job : jobs_) kill(job.pid, g_signal);
       }
-      while (auto index = scheduler_.next()) launch(*index);
-      if (jobs_.empty()) break;
-      wait_for_output();
+      try {
+        while (auto index = scheduler_.next()) launch(*index);
+        if (jobs_.empty()) break;
+        wait_for_output();
+      } catch (...) {
+        // fork or poll failed: the running targets are stopped (their transactions roll back)
+        // and reaped before the error is reported, never left behind.
+        stop_all();
+        throw;
+      }
       progress_.draw(done_, failed_, jobs_.size(), Clock::now() - started);
     }
     progress_.clear();
@@ -234,6 +241,18 @@ class Runner {
       }
       s.partial.erase(0, start);
     }
+  }
+
+  void stop_all() {
+    progress_.clear();
+    for (const Job& job : jobs_) kill(job.pid, SIGTERM);
+    for (Job& job : jobs_) {
+      int status = 0;
+      while (waitpid(job.pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      for (Stream* s : {&job.out, &job.err, &job.report}) close_fd(s->fd);
+    }
+    jobs_.clear();
   }
 
   void forward_line(const Job& job, std::string_view line) {

@@ -24,6 +24,7 @@ void Scheduler::finished(bool ok) {
   const bool canary = canaries_done_ < policy_.canary;
   if (canary) ++canaries_done_;
   if (ok || stop_ != StopReason::none) return;
+  if (started_ >= total_) return;  // nothing left that the failure could keep from starting
   if (canary) {
     stop_ = StopReason::canary;
   } else if (!policy_.keep_going) {

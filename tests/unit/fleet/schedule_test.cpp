@@ -96,3 +96,16 @@ TEST(FleetSchedule, InterruptStopsLaunching) {
   EXPECT_TRUE(s.done());
   EXPECT_EQ(s.stop_reason(), StopReason::interrupted);
 }
+
+TEST(FleetSchedule, NoStopReasonWhenNothingWasLeftToStart) {
+  Scheduler s(2, Policy{2, false, 0});
+  EXPECT_EQ(start_all(s).size(), 2U);
+  s.finished(true);
+  s.finished(false);  // the last one fails: no target was kept from starting
+  EXPECT_EQ(s.stop_reason(), StopReason::none);
+  EXPECT_TRUE(s.done());
+  Scheduler c(3, Policy{8, false, 5});  // more canaries than targets
+  EXPECT_EQ(start_all(c).size(), 3U);
+  c.finished(false);
+  EXPECT_EQ(c.stop_reason(), StopReason::none);
+}
