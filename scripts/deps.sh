@@ -10,7 +10,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy hyperfine
-  python3-dev python3-psycopg
+  python3-dev python3-psycopg python3-jsonschema
   chromium
   pgbouncer
   clang libclang-rt-14-dev

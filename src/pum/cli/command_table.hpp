@@ -21,6 +21,7 @@ struct CliState {
   bool quiet = false;
   std::optional<double> lock_timeout;
   std::vector<std::pair<std::string, std::string>> parameters;  // -p NAME VALUE of the sub-command
+  bool json = false;  // --json of the commands that report something
   run::InstallOptions install;
   run::UpgradeOptions upgrade;
   run::BaselineOptions baseline;

@@ -35,9 +35,13 @@ void add_lock_timeout(CLI::App& sub, std::optional<double>& into) {
 
 namespace {
 
-void setup_info(CLI::App& /*sub*/, CliState& /*state*/) {}
+void setup_info(CLI::App& sub, CliState& state) {
+  sub.add_flag("--json", state.json,
+               "One JSON document on stdout: the installed version, the pending changelogs, "
+               "every row (docs/schemas/info.schema.json)");
+}
 int run_info(CliState& state) {
-  run::info(state.global);
+  run::info(state.global, state.json);
   return 0;
 }
 

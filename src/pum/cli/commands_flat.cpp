@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "pum/cli/command_table.hpp"
@@ -261,7 +262,53 @@ int run_rollback(CliState& state) {
 
 // ---- info ----------------------------------------------------------------------------------
 
-void setup_info(CLI::App& sub, CliState& /*state*/) { add_tracking_options(sub); }
+void setup_info(CLI::App& sub, CliState& state) {
+  add_tracking_options(sub);
+  sub.add_flag("--json", state.json,
+               "One JSON document on stdout: every file with its state "
+               "(docs/schemas/info.schema.json)");
+}
+
+// info --json: the same as the text, one entry per file (and per row without a file).
+void print_info_json(const flat::Layout& project, const State& s,
+                     const std::unordered_map<std::string, const layout::AppliedMigration*>& rows,
+                     const std::unordered_map<const Migration*, bool>& changed) {
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& m : s.migrations) {
+    auto it = rows.find(m.key);
+    const char* state = it == rows.end() ? "pending" : changed.contains(&m) ? "edited" : "applied";
+    files.push_back({{"file", m.key},
+                     {"version", m.version.str()},
+                     {"state", state},
+                     {"applied_at", it == rows.end() ? nlohmann::json(nullptr)
+                                                     : nlohmann::json(it->second->applied_at)}});
+  }
+  for (const auto* row : s.plan.unknown_rows) {
+    files.push_back({{"file", row->key},
+                     {"version", row->version_text},
+                     {"state", "missing"},
+                     {"applied_at", row->applied_at}});
+  }
+  std::optional<Version> installed;
+  for (const auto& row : s.rows) {
+    if (!installed || *installed < row.version) installed = row.version;
+  }
+  nlohmann::json pending = nlohmann::json::array();
+  for (const Migration* m : s.plan.to_apply) pending.push_back(m->version.str());
+  const nlohmann::json doc = {
+      {"info", 1},
+      {"layout", "flat"},
+      {"module", project.tracking.module()},
+      {"table", project.tracking.display_name()},
+      {"table_exists", s.table_exists},
+      {"version", installed ? nlohmann::json(installed->str()) : nlohmann::json(nullptr)},
+      {"latest", s.migrations.empty() ? nlohmann::json(nullptr)
+                                      : nlohmann::json(s.migrations.back().version.str())},
+      {"pending", std::move(pending)},
+      {"files", std::move(files)},
+  };
+  std::cout << doc.dump(2) << "\n";
+}
 
 int run_info(CliState& state) {
   auto conn = db::Connection::open(state.global.pg_connection);
@@ -271,6 +318,10 @@ int run_info(CliState& state) {
   for (const auto& row : s.rows) rows[row.key] = &row;
   std::unordered_map<const Migration*, bool> changed;
   for (const auto& c : s.plan.changed) changed[c.migration] = true;
+  if (state.json) {
+    print_info_json(project, s, rows, changed);
+    return 0;
+  }
 
   std::cout << fmt::format("Migrations table: {}{}\n", table_and_module(project.tracking),
                            s.table_exists ? "" : " (does not exist yet)");

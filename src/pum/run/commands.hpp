@@ -6,7 +6,8 @@
 
 namespace pum::run {
 
-void info(const Global& global);
+// `json`: one JSON document on stdout (docs/schemas/info.schema.json) instead of the log lines.
+void info(const Global& global, bool json = false);
 void install(const Global& global, const InstallOptions& options);
 void upgrade(const Global& global, const UpgradeOptions& options);
 void baseline(const Global& global, const BaselineOptions& options);

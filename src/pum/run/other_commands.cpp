@@ -28,23 +28,67 @@ config::Config load_config_for_reading(const Global& global) {
 
 }  // namespace
 
-void info(const Global& global) {
+void info(const Global& global, bool json) {
   config::Config config = load_config_for_reading(global);
   db::Connection conn = db::Connection::open(global.pg_connection);
   history::MigrationsTable table(conn, config.migration_table_schema);
-  if (!table.exists()) {
-    log::info("No migrations found in {}.", table.display_name());
-    return;
-  }
-  auto rows = table.read_all();
-  const history::MigrationRow* latest = latest_row(rows, table.display_name());
-  log::info("Migrations found.");
-  log::info("Schema migrations table: {}", table.display_name());
-  log::info("Version: {}", latest != nullptr ? latest->version : std::string("none"));
+  std::vector<history::MigrationRow> rows;
+  const bool exists = table.exists();
+  if (exists) rows = table.read_all();
+  const history::MigrationRow* latest = exists ? latest_row(rows, table.display_name()) : nullptr;
   if (latest != nullptr && !latest->module.empty() && latest->module != config.module) {
     log::warning("{} holds module '{}', but {} describes module '{}'", table.display_name(),
                  latest->module, config.display_file, config.module);
   }
+  if (json) {
+    // The changelogs on disk against the installed version: what an upgrade would apply.
+    std::vector<Migration> migrations = load_migrations(config);
+    std::optional<Version> installed;
+    if (latest != nullptr) {
+      if (auto v = Version::parse(latest->version)) installed = *v;
+    }
+    nlohmann::json pending = nlohmann::json::array();
+    for (const auto& m : migrations) {
+      if (!installed || *installed < m.version) pending.push_back(m.version.str());
+    }
+    nlohmann::json applied = nlohmann::json::array();
+    for (const auto& row : rows) {
+      applied.push_back(
+          {{"version", row.version},
+           {"module", row.module.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.module)},
+           {"date_installed", row.date_installed},
+           {"beta_testing", row.beta_testing}});
+    }
+    auto or_null = [](const std::string* text) {
+      return text != nullptr ? nlohmann::json(*text) : nlohmann::json(nullptr);
+    };
+    const nlohmann::json doc = {
+        {"info", 1},
+        {"layout", "pum1x"},
+        {"module", config.module},
+        {"table", table.display_name()},
+        {"table_exists", exists},
+        {"version", or_null(latest != nullptr ? &latest->version : nullptr)},
+        {"installed_module", latest != nullptr && !latest->module.empty()
+                                 ? nlohmann::json(latest->module)
+                                 : nlohmann::json(nullptr)},
+        {"beta_testing",
+         latest != nullptr ? nlohmann::json(latest->beta_testing) : nlohmann::json(nullptr)},
+        {"latest", migrations.empty() ? nlohmann::json(nullptr)
+                                      : nlohmann::json(migrations.back().version.str())},
+        {"pending", std::move(pending)},
+        {"applied", std::move(applied)},
+    };
+    std::cout << doc.dump(2) << "\n";
+    return;
+  }
+  if (!exists) {
+    log::info("No migrations found in {}.", table.display_name());
+    return;
+  }
+  log::info("Migrations found.");
+  log::info("Schema migrations table: {}", table.display_name());
+  log::info("Version: {}", latest != nullptr ? latest->version : std::string("none"));
   if (latest != nullptr) {
     log::debug("Module: {}", latest->module);
     log::debug("Beta testing: {}", latest->beta_testing ? "yes" : "no");

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Runs the commands that write JSON against the test server and validates every document
+against its schema in docs/schemas/ (python3-jsonschema, Debian's package).
+
+    json_schemas.py --pum PATH --schemas DIR
+
+A pum 1.x module and a flat directory are written to a temporary directory; two databases
+(json_schemas_a, json_schemas_b) are created on the server the PG* variables name and dropped
+at the end. Each document is checked in more than one state (before install, after, with
+pending versions), so that every branch of a schema meets a real output. Exit 1 on the first
+document that does not validate, with the validator's message and the document.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+DATABASES = ["json_schemas_a", "json_schemas_b"]
+
+
+def run(pum, args, expect=0):
+    result = subprocess.run([pum] + args, capture_output=True, text=True,
+                            env=dict(os.environ, NO_COLOR="1"), check=False)
+    if result.returncode != expect:
+        sys.exit(f"pum {' '.join(args)}: exit {result.returncode}, expected {expect}\n"
+                 f"{result.stderr}")
+    return result.stdout
+
+
+def psql(database, sql):
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql],
+                   check=True, capture_output=True)
+
+
+def check(schema, text, what):
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as error:
+        sys.exit(f"{what}: not JSON: {error}\n{text}")
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
+    if errors:
+        sys.exit(f"{what}: does not match its schema:\n"
+                 + "\n".join(f"  at {list(e.path)}: {e.message}" for e in errors)
+                 + f"\n{text}")
+    print(f"ok   {what}")
+    return doc
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(text)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pum", required=True)
+    parser.add_argument("--schemas", required=True)
+    options = parser.parse_args()
+    schemas = {}
+    for name in ("info", "fleet"):
+        with open(os.path.join(options.schemas, f"{name}.schema.json"), encoding="utf-8") as f:
+            schemas[name] = json.load(f)
+            jsonschema.Draft202012Validator.check_schema(schemas[name])
+    pum = options.pum
+    tmp = tempfile.mkdtemp(prefix="pum-json-schemas-")
+    module = os.path.join(tmp, "module")
+    write(os.path.join(module, ".pum.yaml"), "pum:\n  module: json_schemas\n")
+    write(os.path.join(module, "changelogs/1.0.0/01.sql"), "CREATE TABLE public.a (id int);\n")
+    write(os.path.join(module, "changelogs/1.1.0/01.sql"), "CREATE TABLE public.b (id int);\n")
+    flat = os.path.join(tmp, "flat")
+    write(os.path.join(flat, "001_a.sql"), "CREATE TABLE {{tables.fa}} (id int);\n")
+    write(os.path.join(flat, "002_b.sql"), "CREATE TABLE {{tables.fb}} (id int);\n")
+    for db in DATABASES:
+        psql("postgres", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+        psql("postgres", f"CREATE DATABASE {db}")
+    a = f"dbname={DATABASES[0]}"
+    try:
+        info = schemas["info"]
+        doc = check(info, run(pum, ["-p", a, "-d", module, "info", "--json"]),
+                    "pum1x info --json, no table")
+        assert doc["table_exists"] is False and doc["pending"] == ["1.0.0", "1.1.0"], doc
+        run(pum, ["-p", a, "-d", module, "install", "--max-version", "1.0.0"])
+        doc = check(info, run(pum, ["-p", a, "-d", module, "info", "--json"]),
+                    "pum1x info --json, 1.0.0 installed")
+        assert doc["version"] == "1.0.0" and doc["pending"] == ["1.1.0"], doc
+        assert doc["installed_module"] == "json_schemas" and len(doc["applied"]) == 1, doc
+
+        doc = check(info, run(pum, ["-p", a, "-d", flat, "info", "--json", "--schema", "public"]),
+                    "flat info --json, no table")
+        assert [f["state"] for f in doc["files"]] == ["pending", "pending"], doc
+        run(pum, ["-p", a, "-d", flat, "upgrade", "--schema", "public", "-u", "1"])
+        os.remove(os.path.join(flat, "001_a.sql"))
+        doc = check(info, run(pum, ["-p", a, "-d", flat, "info", "--json", "--schema", "public"]),
+                    "flat info --json, an applied file missing, one pending")
+        states = sorted(f["state"] for f in doc["files"])
+        assert states == ["missing", "pending"], doc
+
+        fleet = schemas["fleet"]
+        pattern = ["--databases", "json_schemas_*"]
+        doc = check(fleet, run(pum, ["-p", "dbname=postgres", "-d", module, "fleet", "info",
+                                     "--json"] + pattern), "fleet info --json")
+        assert doc["summary"]["total"] == 2, doc
+        doc = check(fleet, run(pum, ["-p", "dbname=postgres", "-d", module, "fleet", "upgrade",
+                                     "--json", "-j", "1"] + pattern, expect=4),
+                    "fleet upgrade --json, one target upgraded, one failing (not installed)")
+        assert doc["summary"]["ok"] == 1 and doc["summary"]["failed"] == 1, doc
+        assert doc["targets"][0]["from"] == "1.0.0" and doc["targets"][0]["to"] == "1.1.0", doc
+        psql(DATABASES[1], "CREATE TABLE public.placeholder ()")  # not installed: install works
+        doc = check(fleet, run(pum, ["-p", "dbname=postgres", "-d", module, "fleet", "install",
+                                     "--json", "--databases", DATABASES[1]]),
+                    "fleet install --json")
+        assert doc["targets"][0]["to"] == "1.1.0", doc
+    finally:
+        for db in DATABASES:
+            psql("postgres", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+    print("all JSON outputs match their schemas")
+
+
+if __name__ == "__main__":
+    main()
