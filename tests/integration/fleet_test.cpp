@@ -383,8 +383,9 @@ TEST(Fleet, UsageErrorsBeforeAnyConnection) {
     auto r = run(c.args);
     EXPECT_EQ(r.exit_code, 2) << r.status() << r.stderr_text;
     EXPECT_NE(r.stderr_text.find(c.says), std::string::npos) << r.stderr_text;
-    EXPECT_EQ(r.stderr_text.find("nonexistent-socket-dir"), std::string::npos) << "no connection was tried:\n"
-                                                                   << r.stderr_text;
+    EXPECT_EQ(r.stderr_text.find("nonexistent-socket-dir"), std::string::npos)
+        << "no connection was tried:\n"
+        << r.stderr_text;
   }
   auto unknown = run({"fleet", "upgrade", "--targets", tmp + "/targets.yaml", "-p", "nope", "1"});
   EXPECT_EQ(unknown.exit_code, 1) << unknown.stderr_text;
