@@ -496,13 +496,6 @@ int rollback(Options& options) {
   return 0;
 }
 
-int not_available(std::string_view command) {
-  throw Error(fmt::format("pum 0.x's {} is not available in this pum", command))
-      .hint(
-          "run its steps one by one: pum dump -p PROD FILE, pum restore -p TEST FILE, pum "
-          "upgrade -p TEST ..., pum check -p1 TEST -p2 COMP, pum upgrade -p PROD ...");
-}
-
 // check, dump and restore: the pum 1.x commands they became, on the same services.
 struct Delegated {
   std::string service1, service2, file;
@@ -529,6 +522,89 @@ int delegate(std::string_view command, const Delegated& d) {
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   return run(static_cast<int>(args.size()), argv.data());
+}
+
+// ---- test-and-upgrade ----
+
+// pum 0.x's prompt: "PROMPT [n]|y: ", ENTER is no, anything but y/Y/n/N asks again. The end of
+// standard input is no (pum 0.x crashed there): `yes | pum test-and-upgrade ...` says yes.
+bool confirm(const std::string& prompt) {
+  while (true) {
+    out(prompt + " [n]|y: ", Colour::none, false);
+    std::string answer;
+    if (!std::getline(std::cin, answer)) {
+      out("");
+      return false;
+    }
+    g_line_open = false;
+    if (answer.empty() || answer == "n" || answer == "N") return false;
+    if (answer == "y" || answer == "Y") return true;
+    out("please enter y or n.");
+  }
+}
+
+struct TestAndUpgrade {
+  std::string prod, test, comp, file;
+  bool ignore_restore_errors = false;
+};
+
+// pum 0.x's test-and-upgrade: dump prod, restore the dump into test, upgrade test, compare test
+// with comp, and only when they match, ask, then upgrade prod. Each step is the command of the
+// same name (dump, restore, check: pum 1.x's, as `pum dump` etc. of this command line are); the
+// first failing step ends the run with its exit code, prod untouched unless the answer was yes.
+int test_and_upgrade(Options& options, const TestAndUpgrade& t, const Delegated& check) {
+  require(options, true);
+  if (t.prod.empty() || t.test.empty() || t.comp.empty()) {
+    throw usage_error(
+        "test-and-upgrade needs -pp/--pg_service_prod, -pt/--pg_service_test and "
+        "-pc/--pg_service_comp");
+  }
+  std::string file = t.file;
+  if (file.empty() && !options.config_file.empty()) {
+    const YAML::Node root = YAML::LoadFile(options.config_file);
+    if (root.IsMap() && root["backup_file"] && root["backup_file"].IsScalar()) {
+      file = root["backup_file"].as<std::string>();
+    }
+  }
+  if (file.empty()) {
+    throw usage_error(
+        "test-and-upgrade needs -f/--file (or backup_file in the -c file): where to "
+        "write the dump of production");
+  }
+  out("Test and upgrade...", Colour::waiting);
+
+  Delegated dump;
+  dump.service1 = t.prod;
+  dump.file = file;
+  dump.exclude_schema = check.exclude_schema;
+  if (int code = delegate("dump", dump); code != 0) return code;
+
+  Delegated restore;
+  restore.service1 = t.test;
+  restore.file = file;
+  restore.ignore_errors = t.ignore_restore_errors;
+  if (int code = delegate("restore", restore); code != 0 && !t.ignore_restore_errors) return code;
+
+  Options on_test = options;
+  on_test.pg_service = t.test;
+  if (int code = upgrade(on_test); code != 0) return code;
+
+  Delegated compare = check;
+  compare.service1 = t.test;
+  compare.service2 = t.comp;
+  if (int code = delegate("check", compare); code != 0) {
+    out(fmt::format("{} differs from {}: {} is not upgraded", t.test, t.comp, t.prod),
+        Colour::warning);
+    return code;
+  }
+
+  if (confirm(fmt::format("Apply deltas to {}?", t.prod))) {
+    Options on_prod = options;
+    on_prod.pg_service = t.prod;
+    if (int code = upgrade(on_prod); code != 0) return code;
+  }
+  out("OK", Colour::ok);
+  return 0;
 }
 
 // pum 0.x spellings CLI11 cannot declare (short options of two letters).
@@ -656,12 +732,30 @@ int run_pum0x(int argc, char** argv) {
   restore_cmd->add_flag("-x", delegated.ignore_errors, "Ignore pg_restore errors");
   restore_cmd->add_option("-N,--exclude-schema", delegated.exclude_schema, "Schema to be ignored");
   restore_cmd->add_option("file", delegated.file, "The backup file")->required();
-  std::vector<CLI::App*> unavailable;
-  for (const char* name : {"test-and-upgrade"}) {
-    CLI::App* sub = app.add_subcommand(name, "Not available in this pum");
-    sub->allow_extras();
-    unavailable.push_back(sub);
-  }
+  TestAndUpgrade tau;
+  CLI::App* tau_cmd = app.add_subcommand(
+      "test-and-upgrade",
+      "Try the upgrade on a test db and if all it's ok, do upgrade the production db");
+  tau_cmd->add_option("--pg_service_prod", tau.prod, "Name of the pg_service of production (-pp)");
+  tau_cmd->add_option("--pg_service_test", tau.test, "Name of the pg_service of a test db (-pt)");
+  tau_cmd->add_option("--pg_service_comp", tau.comp,
+                      "Name of the pg_service of a db to compare the upgraded test db with (-pc)");
+  tau_cmd->add_option("-t,--table", options.table, "Upgrades information table (schema.name)");
+  tau_cmd->add_option("-d,--dir", options.dirs, "Delta directories (space-separated)");
+  tau_cmd->add_option("-f,--file", tau.file, "The backup file");
+  tau_cmd->add_flag("-x", tau.ignore_restore_errors, "Ignore pg_restore errors");
+  tau_cmd->add_option("-i,--ignore", delegated.ignore, "Elements to be ignored");
+  tau_cmd->add_option("-N,--exclude-schema", delegated.exclude_schema, "Schema to be ignored");
+  tau_cmd->add_option("-P,--exclude-field-pattern", delegated.exclude_field_pattern,
+                      "Fields to be ignored (SQL LIKE pattern)");
+  tau_cmd->add_option("-u,--max-version", options.max_version, "Upper bound limit version");
+  tau_cmd
+      ->add_option("-v,--var", options.vars,
+                   "Assign variable for running SQL deltas. Format is: (string|float|int) name "
+                   "value")
+      ->expected(3)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  tau_cmd->add_flag("--verbose", options.verbose, "Display extra information (-vv)");
 
   std::vector<std::string> args = normalise(argc, argv);
   std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
@@ -686,9 +780,7 @@ int run_pum0x(int argc, char** argv) {
     if (check_cmd->parsed()) return delegate("check", delegated);
     if (dump_cmd->parsed()) return delegate("dump", delegated);
     if (restore_cmd->parsed()) return delegate("restore", delegated);
-    for (CLI::App* sub : unavailable) {
-      if (sub->parsed()) return not_available(sub->get_name());
-    }
+    if (tau_cmd->parsed()) return test_and_upgrade(options, tau, delegated);
   } catch (const Error& error) {
     if (g_line_open) out("");
     print_error(error);

@@ -17,8 +17,9 @@ namespace pum::cli {
 bool looks_like_pum0x(int argc, char** argv);
 
 // Parses and runs a pum 0.x command line; returns the exit code (0, 1 on failure, 2 on a usage
-// error). Implements baseline, info and upgrade; check, dump and restore are handed to pum 1.x's
-// commands (cli::run) on the same services; test-and-upgrade is recognised and refused.
+// error). Implements baseline, info, upgrade and rollback; check, dump and restore are handed to
+// pum 1.x's commands (cli::run) on the same services; test-and-upgrade chains dump, restore,
+// upgrade and check, asks, then upgrades production.
 int run_pum0x(int argc, char** argv);
 
 }  // namespace pum::cli
