@@ -311,6 +311,39 @@ std::string current_version_text(delta::UpgradesTable& tracking) {
   return best ? best->version_text : std::string();
 }
 
+// pum 0.x's type code of a delta: PRE 1, POST 2, PYTHON 4, SQL 8 (pre.sql is 9).
+int delta_type_code(std::string_view kind) {
+  int code = kind.ends_with("py") ? 4 : 8;
+  if (kind.starts_with("pre.")) code |= 1;
+  if (kind.starts_with("post.")) code |= 2;
+  return code;
+}
+
+// What pum 0.x's upgrade -vv says of a delta: whether a row records it, and whether its version
+// is at or above the database's (baseline rows included).
+struct Found {
+  const Migration* migration;
+  bool applied;
+  bool at_or_above_current;
+};
+
+std::vector<Found> look_at(const std::vector<Migration>& listed,
+                           const std::vector<layout::AppliedMigration>& rows) {
+  std::optional<Version> current;
+  std::unordered_set<std::string> applied;
+  for (const auto& row : rows) {
+    if (!row.success) continue;
+    if (!current || *current < row.version) current = row.version;
+    if (!row.key.empty()) applied.insert(row.key);
+  }
+  std::vector<Found> found;
+  found.reserve(listed.size());
+  for (const auto& m : listed) {
+    found.push_back({&m, applied.contains(m.key), !current || !(m.version < *current)});
+  }
+  return found;
+}
+
 int upgrade(Options& options) {
   require(options, true);
   if (options.verbose) log::set_level(log::Level::debug);
@@ -393,10 +426,13 @@ int upgrade(Options& options) {
     // control, an unterminated quote) of what will run stops the run before pre-all does
     // anything. upgrade_layout plans again under the lock and prepares the same files.
     std::vector<Migration> listed = source.list();
+    std::vector<Found> found;  // -vv: every delta as pum 0.x looks at it
+    std::size_t next_found = 0;
     {
       const auto rows = tracking.read();
       const plan::Pending pending =
           plan::plan_pending(listed, rows, {max_version, run::BelowCurrent::skip});
+      if (options.verbose) found = look_at(listed, rows);
       for (const Migration* m : pending.to_apply) {
         if (m->kind.ends_with("py")) continue;
         Migration copy = *m;
@@ -426,7 +462,21 @@ int upgrade(Options& options) {
       delta::run_python_delta(context, file.path, file.display, delta_dir_of(file.display),
                               migration.name, current_version_text(tracking));
     };
+    // -vv: pum 0.x's lines about every delta before it, then about this one.
+    auto print_found = [&](const Migration* until) {
+      while (next_found < found.size()) {
+        const Found& f = found[next_found++];
+        out(fmt::format("Found delta {}, version {}, type {}", f.migration->name,
+                        f.migration->version.str(), delta_type_code(f.migration->kind)));
+        out(fmt::format("     Already applied:  {}", f.applied ? "True" : "False"));
+        out(fmt::format("     Version greather or equal than current:  {}",
+                        f.at_or_above_current ? "True" : "False"));
+        if (until != nullptr && f.migration->key == until->key) return;
+        out("Delta not applied");
+      }
+    };
     layout.on_start = [&](const Migration& migration) {
+      print_found(&migration);
       out(fmt::format("     Applying delta {} {}...", migration.version.str(), migration.name),
           Colour::none, false);
       out(" ", Colour::none, false);
@@ -444,6 +494,7 @@ int upgrade(Options& options) {
     request.rehearse = options.rehearse;
     if (transient) out("");
     run::upgrade_layout(conn, layout, request);
+    print_found(nullptr);
 
     run_all(source.post_all(), "post-all");
   } catch (...) {
