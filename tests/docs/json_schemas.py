@@ -64,7 +64,7 @@ def main():
     parser.add_argument("--schemas", required=True)
     options = parser.parse_args()
     schemas = {}
-    for name in ("info", "fleet"):
+    for name in ("info", "fleet", "history", "verify"):
         with open(os.path.join(options.schemas, f"{name}.schema.json"), encoding="utf-8") as f:
             schemas[name] = json.load(f)
             jsonschema.Draft202012Validator.check_schema(schemas[name])
@@ -101,6 +101,28 @@ def main():
                     "flat info --json, an applied file missing, one pending")
         states = sorted(f["state"] for f in doc["files"])
         assert states == ["missing", "pending"], doc
+
+        flat_args = ["-p", a, "-d", flat]
+        doc = check(schemas["history"], run(pum, flat_args + ["history", "--json", "--schema",
+                                                               "public"]), "flat history --json")
+        assert [r["filename"] for r in doc["rows"]] == ["001_a.sql"], doc
+        doc = check(schemas["history"], run(pum, flat_args + ["history", "--json", "--schema",
+                                                               "nowhere"]),
+                    "flat history --json, no table")
+        assert doc["table_exists"] is False and doc["rows"] == [], doc
+        doc = check(schemas["verify"], run(pum, flat_args + ["verify", "--json", "--schema",
+                                                              "public"], expect=1),
+                    "flat verify --json, a recorded file missing")
+        assert doc["ok"] is False and doc["problems"][0]["kind"] == "missing", doc
+        write(os.path.join(flat, "001_a.sql"), "CREATE TABLE {{tables.fa}} (id bigint);\n")
+        doc = check(schemas["verify"], run(pum, flat_args + ["verify", "--json", "--schema",
+                                                              "public"], expect=1),
+                    "flat verify --json, an applied file edited")
+        assert doc["problems"][0]["kind"] == "edited", doc
+        write(os.path.join(flat, "001_a.sql"), "CREATE TABLE {{tables.fa}} (id int);\n")
+        doc = check(schemas["verify"], run(pum, flat_args + ["verify", "--json", "--schema",
+                                                              "public"]), "flat verify --json, ok")
+        assert doc["ok"] is True and doc["applied"] == 1 and doc["pending"] == 1, doc
 
         fleet = schemas["fleet"]
         pattern = ["--databases", "json_schemas_*"]

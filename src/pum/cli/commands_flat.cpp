@@ -345,8 +345,11 @@ int run_info(CliState& state) {
 
 // ---- history -------------------------------------------------------------------------------
 
-void setup_history(CLI::App& sub, CliState& /*state*/) {
+void setup_history(CLI::App& sub, CliState& state) {
   add_tracking_options(sub);
+  sub.add_flag("--json", state.json,
+               "One JSON document on stdout: the rows, newest first "
+               "(docs/schemas/history.schema.json)");
   sub.add_option("--limit", flat_options.limit, "Show at most this many rows")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
@@ -355,7 +358,29 @@ void setup_history(CLI::App& sub, CliState& /*state*/) {
 int run_history(CliState& state) {
   auto conn = db::Connection::open(state.global.pg_connection);
   flat::Layout project(conn, layout_options(state));
-  if (!project.tracking.exists()) {
+  const bool exists = project.tracking.exists();
+  if (state.json) {
+    nlohmann::json rows = nlohmann::json::array();
+    if (exists) {
+      for (const auto& row : project.tracking.history(flat_options.limit)) {
+        rows.push_back(
+            {{"filename", row.filename},
+             {"module", row.module.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.module)},
+             {"applied_at", row.applied_at},
+             {"applied_by", row.applied_by},
+             {"execution_time_ms",
+              row.execution_ms ? nlohmann::json(*row.execution_ms) : nlohmann::json(nullptr)}});
+      }
+    }
+    const nlohmann::json doc = {{"history", 1},
+                                {"table", project.tracking.display_name()},
+                                {"module", project.tracking.module()},
+                                {"table_exists", exists},
+                                {"rows", std::move(rows)}};
+    std::cout << doc.dump(2) << "\n";
+    return 0;
+  }
+  if (!exists) {
     std::cout << fmt::format("{} does not exist: nothing was applied\n",
                              project.tracking.display_name());
     return 0;
@@ -394,8 +419,11 @@ int run_new(CliState& state) {
 
 // ---- verify --------------------------------------------------------------------------------
 
-void setup_verify(CLI::App& sub, CliState& /*state*/) {
+void setup_verify(CLI::App& sub, CliState& state) {
   add_tracking_options(sub);
+  sub.add_flag("--json", state.json,
+               "One JSON document on stdout: every problem found, exit 1 when any "
+               "(docs/schemas/verify.schema.json)");
   auto* accept = sub.add_option("--accept", flat_options.accept,
                                 "Accept the edit of this applied file: store its new checksum "
                                 "(recorded with --reason in <table>_audit)")
@@ -436,6 +464,34 @@ int run_verify(CliState& state) {
   std::optional<Version> latest_applied;
   for (const auto& row : s.rows) {
     if (!latest_applied || *latest_applied < row.version) latest_applied = row.version;
+  }
+  if (state.json) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& c : s.plan.changed) {
+      problems.push_back({{"kind", "edited"},
+                          {"file", c.migration->key},
+                          {"recorded_checksum", c.row->checksum},
+                          {"checksum", c.migration->checksum}});
+    }
+    for (const auto* row : s.plan.unknown_rows) {
+      problems.push_back(
+          {{"kind", "missing"}, {"file", row->key}, {"applied_at", row->applied_at}});
+    }
+    nlohmann::json older = nlohmann::json::array();
+    for (const Migration* m : s.plan.to_apply) {
+      if (latest_applied && m->version < *latest_applied) older.push_back(m->key);
+    }
+    const bool ok = problems.empty();
+    const nlohmann::json doc = {{"verify", 1},
+                                {"table", project.tracking.display_name()},
+                                {"module", project.tracking.module()},
+                                {"ok", ok},
+                                {"applied", s.rows.size()},
+                                {"pending", s.plan.to_apply.size()},
+                                {"problems", std::move(problems)},
+                                {"older_pending", std::move(older)}};
+    std::cout << doc.dump(2) << "\n";
+    return ok ? 0 : 1;
   }
   int problems = 0;
   for (const auto& c : s.plan.changed) {
