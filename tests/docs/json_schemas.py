@@ -64,7 +64,7 @@ def main():
     parser.add_argument("--schemas", required=True)
     options = parser.parse_args()
     schemas = {}
-    for name in ("info", "fleet", "history", "verify"):
+    for name in ("info", "fleet", "history", "verify", "run"):
         with open(os.path.join(options.schemas, f"{name}.schema.json"), encoding="utf-8") as f:
             schemas[name] = json.load(f)
             jsonschema.Draft202012Validator.check_schema(schemas[name])
@@ -86,7 +86,19 @@ def main():
         doc = check(info, run(pum, ["-p", a, "-d", module, "info", "--json"]),
                     "pum1x info --json, no table")
         assert doc["table_exists"] is False and doc["pending"] == ["1.0.0", "1.1.0"], doc
-        run(pum, ["-p", a, "-d", module, "install", "--max-version", "1.0.0"])
+        doc = check(schemas["run"], run(pum, ["-p", a, "-d", module, "install", "--max-version",
+                                              "1.0.0", "--dry-run", "--json"]),
+                    "install --dry-run --json")
+        assert doc["mode"] == "dry_run" and doc["migrations"][0]["duration_ms"] is None, doc
+        doc = check(schemas["run"], run(pum, ["-p", a, "-d", module, "install", "--max-version",
+                                              "1.0.0", "--json"]), "install --json")
+        assert doc["committed"] is True and doc["to"] == "1.0.0", doc
+        assert doc["migrations"][0]["files"] == ["changelogs/1.0.0/01.sql"], doc
+        doc = check(schemas["run"], run(pum, ["-p", a, "-d", module, "upgrade", "--rehearse",
+                                              "--json"]), "upgrade --rehearse --json")
+        assert doc["mode"] == "rehearsal" and doc["committed"] is False, doc
+        assert doc["from"] == "1.0.0" and doc["to"] == "1.1.0", doc
+        assert isinstance(doc["migrations"][0]["duration_ms"], int), doc
         doc = check(info, run(pum, ["-p", a, "-d", module, "info", "--json"]),
                     "pum1x info --json, 1.0.0 installed")
         assert doc["version"] == "1.0.0" and doc["pending"] == ["1.1.0"], doc

@@ -46,10 +46,12 @@ int run_info(CliState& state) {
 }
 
 void add_run_mode(CLI::App& sub, run::RunMode& mode);
+void add_json_report(CLI::App& sub, run::RunMode& mode);
 
 void setup_install(CLI::App& sub, CliState& state) {
   auto& o = state.install;
   add_run_mode(sub, o.mode);
+  add_json_report(sub, o.mode);
   add_parameter_option(sub, state.parameters);
   sub.add_option("--max-version", o.max_version,
                  "Install changelogs up to and including this version");
@@ -80,9 +82,17 @@ void add_run_mode(CLI::App& sub, run::RunMode& mode) {
   dry->excludes(rehearse);
 }
 
+// --json of install and upgrade (run/run_report.hpp).
+void add_json_report(CLI::App& sub, run::RunMode& mode) {
+  sub.add_flag("--json", mode.json,
+               "A JSON report on stdout: the versions applied (or, with --dry-run, to apply), "
+               "their files and durations, whether committed (docs/schemas/run.schema.json)");
+}
+
 void setup_upgrade(CLI::App& sub, CliState& state) {
   auto& o = state.upgrade;
   add_run_mode(sub, o.mode);
+  add_json_report(sub, o.mode);
   add_parameter_option(sub, state.parameters);
   sub.add_option("-u,--max-version", o.max_version, "Upgrade up to and including this version");
   sub.add_flag("--skip-grant", o.skip_grant, "Do not create roles nor grant permissions");

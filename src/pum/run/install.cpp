@@ -15,6 +15,7 @@
 #include "pum/run/lifecycle.hpp"
 #include "pum/run/parameters.hpp"
 #include "pum/run/project.hpp"
+#include "pum/run/run_report.hpp"
 #include "pum/ui/log.hpp"
 
 namespace pum::run {
@@ -44,14 +45,15 @@ LayoutRun changelog_layout(pum1x::ChangelogSource& source, layout::Tracking& tra
 void apply_changelogs(Session& session, const config::Config& config,
                       const std::vector<const Migration*>& migrations,
                       const std::vector<std::vector<Unit>>& units, const Parameters& params,
-                      bool beta_testing, Lifecycle* lifecycle) {
+                      bool beta_testing, Lifecycle* lifecycle,
+                      std::vector<std::int64_t>* durations) {
   pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
   LayoutRun layout = changelog_layout(source, session.tracking, config, params, lifecycle);
   layout::Record base;
   base.module = config.module;
   base.beta_testing = beta_testing;
   base.parameters = to_json(params);
-  apply_migrations(session.conn, layout, migrations, units, base, session.transaction);
+  apply_migrations(session.conn, layout, migrations, units, base, session.transaction, durations);
 }
 
 namespace {
@@ -104,6 +106,16 @@ void install_body(const Global& global, const InstallOptions& options, const con
   AppHooks hooks =
       prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);
+  RunReport report{"install", "run", config.module, "", std::nullopt, plan.to_apply, &units};
+  auto print_report = [&](const char* mode, bool committed) {
+    if (!options.mode.json) return;
+    report.mode = mode;
+    report.committed = committed;
+    report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - started)
+                             .count();
+    print_run_report(report);
+  };
 
   if (options.mode.dry_run) {
     pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
@@ -127,10 +139,13 @@ void install_body(const Global& global, const InstallOptions& options, const con
                fmt::format("Dry run: install of module '{}' up to version {}", config.module,
                            plan.to_apply.back()->version.str()),
                before, after);
+    report.table = tracking.display_name();
+    print_report("dry_run", false);
     return;
   }
 
   Session session(global, config);
+  report.table = session.table.display_name();
   if (session.table.exists()) {
     throw Error(fmt::format("{} already exists. This means that the module is already installed "
                             "in this database",
@@ -158,7 +173,7 @@ void install_body(const Global& global, const InstallOptions& options, const con
   lifecycle.fire(Event::pre_validate, &session.conn, {nullptr, "pending", 0, nullptr});
   run_hooks(session.conn, hooks.drop, HookKind::drop);
   apply_changelogs(session, config, plan.to_apply, units, params.values, options.beta_testing,
-                   &lifecycle);
+                   &lifecycle, &report.durations_ms);
   run_hooks(session.conn, hooks.create, HookKind::create);
   log::info("Installed {} table and applied changelogs up to version {}",
             session.table.display_name(), plan.to_apply.back()->version.str());
@@ -176,6 +191,7 @@ void install_body(const Global& global, const InstallOptions& options, const con
         "Rehearsal: install of {} version(s) went through in {} ms; rolling back, the "
         "database is unchanged",
         plan.to_apply.size(), elapsed());
+    print_report("rehearsal", false);
     return;  // the session's transaction rolls back
   }
   log::info("Committing changes...");
@@ -192,6 +208,7 @@ void install_body(const Global& global, const InstallOptions& options, const con
                    DemoOptions{options.skip_drop_app, options.skip_create_app, options.skip_grant});
   }
   log::debug("install done in {} ms", elapsed());
+  print_report("run", true);
 }
 
 }  // namespace

@@ -31,6 +31,7 @@ struct Global {
 struct RunMode {
   bool dry_run = false;   // print the plan, change nothing
   bool rehearse = false;  // run everything, then roll back
+  bool json = false;      // install, upgrade: a JSON report on stdout (run_report.hpp)
 };
 
 struct InstallOptions {

@@ -77,7 +77,8 @@ const history::MigrationRow* latest_row(const std::vector<history::MigrationRow>
 void apply_changelogs(Session& session, const config::Config& config,
                       const std::vector<const Migration*>& migrations,
                       const std::vector<std::vector<Unit>>& units, const Parameters& params,
-                      bool beta_testing, Lifecycle* lifecycle = nullptr);
+                      bool beta_testing, Lifecycle* lifecycle = nullptr,
+                      std::vector<std::int64_t>* durations = nullptr);
 
 // The installed state every command after install starts from: the table must exist and hold a
 // row of this module (else pum::Error). Fills rows; returns the latest of them.

@@ -11,6 +11,7 @@
 #include "pum/run/engine.hpp"
 #include "pum/run/parameters.hpp"
 #include "pum/run/project.hpp"
+#include "pum/run/run_report.hpp"
 #include "pum/ui/log.hpp"
 
 namespace pum::run {
@@ -113,6 +114,15 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
   AppHooks hooks =
       prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);
+  RunReport report{"upgrade",      "run",         config.module, session.table.display_name(),
+                   latest.version, plan.to_apply, &units};
+  auto print_report = [&](const char* mode, bool committed) {
+    if (!options.mode.json) return;
+    report.mode = mode;
+    report.committed = committed;
+    report.duration_ms = ms_since(started);
+    print_run_report(report);
+  };
 
   if (options.mode.dry_run) {
     pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
@@ -128,6 +138,7 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
                fmt::format("Dry run: upgrade of {} from version {}: {} version(s) to apply",
                            session.table.display_name(), latest.version, plan.to_apply.size()),
                before, after);
+    print_report("dry_run", false);
     return;  // the session's transaction rolls back: nothing was written, the lock is released
   }
   if (!plan.to_apply.empty()) session.table.upgrade_layout(config.module);
@@ -136,7 +147,7 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
   log::info("Starting upgrade...");
   run_hooks(session.conn, hooks.drop, HookKind::drop);
   apply_changelogs(session, config, plan.to_apply, units, params.values,
-                   options.beta_testing || latest.beta_testing, &lifecycle);
+                   options.beta_testing || latest.beta_testing, &lifecycle, &report.durations_ms);
   run_hooks(session.conn, hooks.create, HookKind::create);
   if (!options.skip_grant) {
     log::info("Creating roles...");
@@ -156,11 +167,13 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
         "Rehearsal: the upgrade of {} version(s) went through in {} ms; rolling back, the "
         "database is unchanged",
         plan.to_apply.size(), ms_since(started));
+    print_report("rehearsal", false);
     return;  // the session's transaction rolls back
   }
   log::info("Committing changes...");
   session.commit();
   log::info("Upgrade completed and changes committed to the database.");
+  print_report("run", true);
   if (global.on_versions) {
     global.on_versions(latest.version, plan.to_apply.empty() ? latest.version
                                                              : plan.to_apply.back()->version.str());

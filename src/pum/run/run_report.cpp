@@ -1,0 +1,39 @@
+#include "pum/run/run_report.hpp"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace pum::run {
+
+void print_run_report(const RunReport& report) {
+  using nlohmann::json;
+  json migrations = json::array();
+  for (std::size_t i = 0; i < report.migrations.size(); ++i) {
+    json files = json::array();
+    if (report.units != nullptr && i < report.units->size()) {
+      for (const auto& unit : (*report.units)[i]) files.push_back(unit.label);
+    }
+    migrations.push_back(
+        {{"version", report.migrations[i]->version.str()},
+         {"files", std::move(files)},
+         {"duration_ms",
+          i < report.durations_ms.size() ? json(report.durations_ms[i]) : json(nullptr)}});
+  }
+  std::optional<std::string> to = report.from;
+  if (!report.migrations.empty()) to = report.migrations.back()->version.str();
+  const json doc = {
+      {"run", 1},
+      {"command", report.command},
+      {"mode", report.mode},
+      {"module", report.module},
+      {"table", report.table},
+      {"from", report.from ? json(*report.from) : json(nullptr)},
+      {"to", to ? json(*to) : json(nullptr)},
+      {"migrations", std::move(migrations)},
+      {"committed", report.committed},
+      {"duration_ms", report.duration_ms},
+  };
+  std::cout << doc.dump(2) << "\n" << std::flush;
+}
+
+}  // namespace pum::run
