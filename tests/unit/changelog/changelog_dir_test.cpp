@@ -259,7 +259,8 @@ TEST_F(ChangelogDir, UpperCaseSqlIsIgnoredAndExplained) {
             "executed");
 }
 
-// spec §4.2: non-recursive, only regular *.sql files, byte order of the names.
+// As pum 1.x lists a version directory (docs/manual.md section 5): non-recursive, only regular
+// *.sql files, byte order of the names.
 TEST_F(ChangelogDir, FilesAreSortedByByteOrderAndFiltered) {
   touch("changelogs/1.2.3/a.sql");
   touch("changelogs/1.2.3/B.sql");

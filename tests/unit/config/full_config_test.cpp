@@ -1,4 +1,5 @@
-// The example .pum.yaml of spec §3.10 (data/full), read into the typed Config.
+// The example .pum.yaml of the configuration reference (docs/manual.md section 4; data/full), read
+// into the typed Config.
 #include <gtest/gtest.h>
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Python hooks in one process, as a host that keeps pum loaded (the QGIS plugin case of pum 1.x):
 // two versions of a module run one after the other, each seeing its own helpers, because the
-// modules of a module directory are evicted once its last hook is released (spec §7, fixtures
-// hook_version_switch, hook_submodule_cleanup, hook_dynamic_import_switch). Needs the test
+// modules of a module directory are evicted once its last hook is released (docs/python-hooks.md;
+// fixtures hook_version_switch, hook_submodule_cleanup, hook_dynamic_import_switch). Needs the test
 // server (PUM_TEST_PG=1, see scripts/test.sh): hooks run on a real connection.
 #include "pum/hooks/python_hook.hpp"
 
