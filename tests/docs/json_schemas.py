@@ -5,7 +5,7 @@ against its schema in docs/schemas/ (python3-jsonschema, Debian's package).
     json_schemas.py --pum PATH --schemas DIR
 
 A pum 1.x module and a flat directory are written to a temporary directory; two databases
-(json_schemas_a, json_schemas_b) are created on the server the PG* variables name and dropped
+(json_schemas_a, _b, _c) are created on the server the PG* variables name and dropped
 at the end. Each document is checked in more than one state (before install, after, with
 pending versions), so that every branch of a schema meets a real output. Exit 1 on the first
 document that does not validate, with the validator's message and the document.
@@ -20,7 +20,7 @@ import tempfile
 
 import jsonschema
 
-DATABASES = ["json_schemas_a", "json_schemas_b"]
+DATABASES = ["json_schemas_a", "json_schemas_b", "json_schemas_c"]
 
 
 def run(pum, args, expect=0):
@@ -64,14 +64,17 @@ def main():
     parser.add_argument("--schemas", required=True)
     options = parser.parse_args()
     schemas = {}
-    for name in ("info", "fleet", "history", "verify", "run"):
+    for name in ("info", "fleet", "history", "verify", "run", "check", "role-list"):
         with open(os.path.join(options.schemas, f"{name}.schema.json"), encoding="utf-8") as f:
             schemas[name] = json.load(f)
             jsonschema.Draft202012Validator.check_schema(schemas[name])
     pum = options.pum
     tmp = tempfile.mkdtemp(prefix="pum-json-schemas-")
     module = os.path.join(tmp, "module")
-    write(os.path.join(module, ".pum.yaml"), "pum:\n  module: json_schemas\n")
+    # A role of this test only, dropped at the end (roles belong to the whole server).
+    write(os.path.join(module, ".pum.yaml"),
+          "pum:\n  module: json_schemas\nroles:\n  - name: json_schemas_reader\n"
+          "    permissions:\n      - type: read\n        schemas: [public]\n")
     write(os.path.join(module, "changelogs/1.0.0/01.sql"), "CREATE TABLE public.a (id int);\n")
     write(os.path.join(module, "changelogs/1.1.0/01.sql"), "CREATE TABLE public.b (id int);\n")
     flat = os.path.join(tmp, "flat")
@@ -137,7 +140,7 @@ def main():
         assert doc["ok"] is True and doc["applied"] == 1 and doc["pending"] == 1, doc
 
         fleet = schemas["fleet"]
-        pattern = ["--databases", "json_schemas_*"]
+        pattern = ["--databases", "json_schemas_*", "--exclude", "json_schemas_c"]
         doc = check(fleet, run(pum, ["-p", "dbname=postgres", "-d", module, "fleet", "info",
                                      "--json"] + pattern), "fleet info --json")
         assert doc["summary"]["total"] == 2, doc
@@ -151,9 +154,26 @@ def main():
                                      "--json", "--databases", DATABASES[1]]),
                     "fleet install --json")
         assert doc["targets"][0]["to"] == "1.1.0", doc
+
+        b = f"dbname={DATABASES[1]}"
+        c = f"dbname={DATABASES[2]}"
+        psql(DATABASES[1], "DROP TABLE public.placeholder")
+        run(pum, ["-q", "-p", c, "-d", module, "install"])
+        doc = check(schemas["check"], run(pum, ["-p", b, "-d", module, "check", c, "-f", "json"]),
+                    "check -f json, same structure")
+        assert doc["passed"] is True, doc
+        psql(DATABASES[2], "CREATE TABLE public.extra (id int)")
+        doc = check(schemas["check"], run(pum, ["-p", b, "-d", module, "check",
+                                                c + " password=secret", "-f", "json"], expect=1),
+                    "check -f json, a difference, a password in the connection")
+        assert doc["total_differences"] >= 1 and "secret" not in json.dumps(doc), doc
+        doc = check(schemas["role-list"], run(pum, ["-p", a, "-d", module, "role", "list",
+                                                    "--json"]), "role list --json")
+        assert doc["roles"][0]["name"] == "json_schemas_reader", doc
     finally:
         for db in DATABASES:
             psql("postgres", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+        psql("postgres", "DROP ROLE IF EXISTS json_schemas_reader")
     print("all JSON outputs match their schemas")
 
 
