@@ -110,7 +110,13 @@ def main():
         doc = check(info, run(pum, ["-p", a, "-d", flat, "info", "--json", "--schema", "public"]),
                     "flat info --json, no table")
         assert [f["state"] for f in doc["files"]] == ["pending", "pending"], doc
-        run(pum, ["-p", a, "-d", flat, "upgrade", "--schema", "public", "-u", "1"])
+        doc = check(schemas["run"], run(pum, ["-p", a, "-d", flat, "upgrade", "--schema", "public",
+                                              "--dry-run", "--json"]), "flat upgrade --dry-run --json")
+        assert [m["version"] for m in doc["migrations"]] == ["1", "2"], doc
+        doc = check(schemas["run"], run(pum, ["-p", a, "-d", flat, "upgrade", "--schema", "public",
+                                              "-u", "1", "--json"]), "flat upgrade --json")
+        assert doc["committed"] is True and doc["to"] == "1", doc
+        assert doc["migrations"][0]["files"][0].endswith("001_a.sql"), doc
         os.remove(os.path.join(flat, "001_a.sql"))
         doc = check(info, run(pum, ["-p", a, "-d", flat, "info", "--json", "--schema", "public"]),
                     "flat info --json, an applied file missing, one pending")

@@ -18,6 +18,7 @@
 #include "pum/plan/pending.hpp"
 #include "pum/run/engine.hpp"
 #include "pum/run/lifecycle.hpp"
+#include "pum/run/run_report.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
 
@@ -144,6 +145,9 @@ void setup_upgrade(CLI::App& sub, CliState& state) {
                                 "Run everything for real inside the transaction, hooks included, "
                                 "then roll back");
   dry->excludes(rehearse);
+  sub.add_flag("--json", state.json,
+               "A JSON report on stdout: the files applied (with --dry-run: to apply), their "
+               "durations, whether committed (docs/schemas/run.schema.json)");
   sub.add_option("-u,--max-version", flat_options.max_version,
                  "Apply files up to and including this number")
       ->type_name("N");
@@ -168,13 +172,37 @@ int run_upgrade(CliState& state) {
   request.dry_run = flat_options.dry_run;
   request.rehearse = flat_options.rehearse;
   request.module = project.tracking.module();
+  const auto started = std::chrono::steady_clock::now();
   run::UpgradeResult result = run::upgrade_layout(conn, run, request);
+  auto print_report = [&] {
+    run::RunReport report{"upgrade",
+                          result.dry_run     ? "dry_run"
+                          : request.rehearse ? "rehearsal"
+                                             : "run",
+                          project.tracking.module(), project.tracking.display_name()};
+    if (result.from) report.from = result.from->str();
+    for (std::size_t i : result.applied) {
+      report.migrations.push_back(&result.migrations[i]);
+      report.files.push_back({result.migrations[i].display});
+    }
+    if (!result.dry_run) report.durations_ms = result.durations_ms;
+    report.committed = !result.dry_run && !request.rehearse;
+    report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - started)
+                             .count();
+    run::print_run_report(report);
+  };
+  if (state.json && !result.dry_run) print_report();
 
   if (result.dry_run) {
     // Read and render what would run, so that a file error shows now rather than at the upgrade.
     std::vector<Migration*> pending;
     for (std::size_t i : result.applied) pending.push_back(&result.migrations[i]);
     (void)run::prepare_pending(run, pending);
+    if (state.json) {
+      print_report();
+      return 0;
+    }
     if (pending.empty()) {
       std::cout << fmt::format("Nothing to apply: {} is up to date\n",
                                table_and_module(project.tracking));

@@ -106,7 +106,8 @@ void install_body(const Global& global, const InstallOptions& options, const con
   AppHooks hooks =
       prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);
-  RunReport report{"install", "run", config.module, "", std::nullopt, plan.to_apply, &units};
+  RunReport report{"install",    "run",         config.module,     "",
+                   std::nullopt, plan.to_apply, file_labels(units)};
   auto print_report = [&](const char* mode, bool committed) {
     if (!options.mode.json) return;
     report.mode = mode;

@@ -5,13 +5,23 @@
 
 namespace pum::run {
 
+std::vector<std::vector<std::string>> file_labels(const std::vector<std::vector<Unit>>& units) {
+  std::vector<std::vector<std::string>> out;
+  out.reserve(units.size());
+  for (const auto& files : units) {
+    auto& labels = out.emplace_back();
+    for (const auto& unit : files) labels.push_back(unit.label);
+  }
+  return out;
+}
+
 void print_run_report(const RunReport& report) {
   using nlohmann::json;
   json migrations = json::array();
   for (std::size_t i = 0; i < report.migrations.size(); ++i) {
     json files = json::array();
-    if (report.units != nullptr && i < report.units->size()) {
-      for (const auto& unit : (*report.units)[i]) files.push_back(unit.label);
+    if (i < report.files.size()) {
+      for (const auto& label : report.files[i]) files.push_back(label);
     }
     migrations.push_back(
         {{"version", report.migrations[i]->version.str()},

@@ -114,8 +114,8 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
   AppHooks hooks =
       prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
   auto units = prepare_migrations(config, plan.to_apply, params.values);
-  RunReport report{"upgrade",      "run",         config.module, session.table.display_name(),
-                   latest.version, plan.to_apply, &units};
+  RunReport report{"upgrade",      "run",         config.module,     session.table.display_name(),
+                   latest.version, plan.to_apply, file_labels(units)};
   auto print_report = [&](const char* mode, bool committed) {
     if (!options.mode.json) return;
     report.mode = mode;
