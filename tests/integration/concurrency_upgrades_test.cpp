@@ -363,4 +363,56 @@ TEST_F(ConcurrentUpgrades, EightAtOnceThroughPgBouncerTransactionPooling) {
   }
 }
 
+// Two fleet runs at once over the same four databases, every target through PgBouncer in
+// transaction pooling: each database gets every version once, no lock is left behind, and the
+// password of the targets file never reaches the output.
+TEST_F(ConcurrentUpgrades, TwoFleetsAtOnceThroughPgBouncerTransactionPooling) {
+  const char* user = std::getenv("PGUSER");
+  std::unique_ptr<PgBouncer> bouncer;
+  try {
+    bouncer = std::make_unique<PgBouncer>(user != nullptr ? user : "postgres", "bouncer-s3cret");
+  } catch (const std::exception& e) {
+    GTEST_FAIL() << e.what();
+  }
+  std::string targets = "targets:\n";
+  for (int i = 1; i <= 4; ++i) {
+    const std::string db = e2e::database_name("it_", "fleet_pgbouncer_" + std::to_string(i));
+    e2e::recreate_database(db);
+    dbs_.push_back(db);
+    const e2e::ProcessResult install = e2e::run_process(
+        pum(e2e::conninfo_for(db), {"install", "--max-version", "1.0.0"}), scratch_);
+    ASSERT_EQ(install.exit_code, 0) << install.stderr_text;
+    targets += "  - name: " + db + "\n    pg: \"" + bouncer->conninfo(db) + "\"\n";
+  }
+  e2e::write_text_file(tmp_ + "/targets.yaml", targets);
+  std::vector<e2e::Process> fleets;
+  fleets.reserve(2);
+  for (int i = 0; i < 2; ++i) {
+    e2e::ProcessOptions options = pum("", {});
+    options.argv = {
+        e2e::pum_binary_path(PUM_BINARY), "-d", project_, "fleet", "upgrade", "--targets",
+        tmp_ + "/targets.yaml",           "-j", "4",      "--json"};
+    fleets.emplace_back(options, scratch_);
+  }
+  for (auto& fleet : fleets) {
+    const e2e::ProcessResult r = fleet.wait();
+    EXPECT_EQ(r.exit_code, 0) << r.status() << "\n" << r.stderr_text << r.stdout_text;
+    EXPECT_EQ(r.stdout_text.find("bouncer-s3cret"), std::string::npos) << r.stdout_text;
+    EXPECT_EQ(r.stderr_text.find("bouncer-s3cret"), std::string::npos) << r.stderr_text;
+  }
+  for (const auto& db : dbs_) {
+    e2e::Db conn(e2e::conninfo_for(db));
+    EXPECT_EQ(conn.value("SELECT count(*) FROM public.pum_migrations"), "6") << db;
+    EXPECT_EQ(conn.value("SELECT count(*) FROM conc_data.applied"), "6") << db;
+    EXPECT_EQ(conn.value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database "
+                         "= (SELECT oid FROM pg_database WHERE datname = current_database())"),
+              "0")
+        << db;
+  }
+  if (HasFailure()) {
+    bouncer->keep();
+    std::cout << "pgbouncer (kept in " << bouncer->dir() << ") log:\n" << bouncer->log();
+  }
+}
+
 }  // namespace
