@@ -241,6 +241,27 @@ TEST(Fleet, ThirtyTenantSchemasOfTheFlatLayout) {
   }
   EXPECT_EQ(conn.value("SELECT to_regclass('other.users') IS NULL"), "t")
       << "a schema the pattern does not match is left alone";
+
+  // An applied file edited: fleet verify fails for every tenant and shows what verify found,
+  // prefixed with the target (stdout of the targets is the table's, so it goes to stderr).
+  e2e::write_text_file(project + "/002_seed.sql",
+                       "INSERT INTO {{tables.users}} VALUES (2, '{{schema}}');\n");
+  o.argv = {e2e::pum_binary_path(PUM_BINARY),
+            "-p",
+            e2e::conninfo_for(db),
+            "-d",
+            project,
+            "fleet",
+            "verify",
+            "--schemas",
+            "tenant_0*",
+            "--keep-going"};
+  auto verify = e2e::run_process(o, scratch);
+  EXPECT_EQ(verify.exit_code, 4) << verify.stderr_text << verify.stdout_text;
+  EXPECT_NE(verify.stderr_text.find("[tenant_01] edited   "), std::string::npos)
+      << verify.stderr_text;
+  EXPECT_NE(verify.stdout_text.find("9 targets: 0 ok, 9 failed"), std::string::npos)
+      << verify.stdout_text;
   if (!HasFailure()) {
     e2e::drop_database(db);
     e2e::remove_all(tmp);

@@ -255,6 +255,16 @@ class Runner {
     jobs_.clear();
   }
 
+  void forward_text(const Job& job, std::string_view text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) nl = text.size();
+      forward_line(job, text.substr(start, nl - start));
+      start = nl + 1;
+    }
+  }
+
   void forward_line(const Job& job, std::string_view line) {
     progress_.clear();
     std::string text = fmt::format("[{}] {}\n", targets_[job.index].name, line);
@@ -304,14 +314,11 @@ class Runner {
     ++done_;
     if (!ok) ++failed_;
     scheduler_.finished(ok);
-    if (!ok && options_.forward == Forward::failed && r.status == Status::failed) {
-      std::size_t start = 0;
-      while (start < r.log.size()) {
-        std::size_t nl = r.log.find('\n', start);
-        if (nl == std::string::npos) nl = r.log.size();
-        forward_line(job, std::string_view(r.log).substr(start, nl - start));
-        start = nl + 1;
-      }
+    if (!ok && options_.forward != Forward::none && r.status == Status::failed) {
+      // What the target printed on stdout says what it found (verify's edited files, ...):
+      // shown with its log, both prefixed, since the fleet's own stdout is the table or JSON.
+      forward_text(job, r.output);
+      if (options_.forward == Forward::failed) forward_text(job, r.log);
     }
     if (ok) {
       // Memory stays flat in the number of targets: a target that went well keeps no output.
