@@ -34,3 +34,16 @@ bench_release_cluster() {
     bash "$1/scripts/pg.sh" stop >/dev/null 2>&1 || true
   fi
 }
+
+# The psql of the server's version (pg_config --bindir, else PostgreSQL 15's), else the one on
+# PATH: printed on stdout.
+bench_psql() {
+  local candidate
+  for candidate in "$(pg_config --bindir 2>/dev/null || true)/psql" /usr/lib/postgresql/15/bin/psql; do
+    if [[ -x "${candidate}" ]]; then
+      echo "${candidate}"
+      return
+    fi
+  done
+  echo psql
+}

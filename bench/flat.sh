@@ -46,13 +46,7 @@ cleanup() {
 }
 trap cleanup EXIT
 bench_use_cluster "${root}"
-psql="psql"
-for candidate in "$(pg_config --bindir 2>/dev/null || true)/psql" /usr/lib/postgresql/15/bin/psql; do
-  if [[ -x "${candidate}" ]]; then
-    psql="${candidate}"
-    break
-  fi
-done
+psql="$(bench_psql)"
 
 # The project, and the same statements concatenated for psql.
 dir="${work}/migrations"

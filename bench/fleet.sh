@@ -80,13 +80,7 @@ done
 [[ -x "${pum}" ]] || die "${pum} not found (PUM_BIN)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pum-bench-fleet.XXXXXX")"
 
-psql="psql"
-for candidate in "$(pg_config --bindir 2>/dev/null || true)/psql" /usr/lib/postgresql/15/bin/psql; do
-  if [[ -x "${candidate}" ]]; then
-    psql="${candidate}"
-    break
-  fi
-done
+psql="$(bench_psql)"
 sql() { "${psql}" -X -q -At -v ON_ERROR_STOP=1 -d "${PGDATABASE:-postgres}" -c "$1"; }
 
 # Every database of this bench (its prefix), dropped at the end and before creating new ones.

@@ -136,13 +136,7 @@ bash "${root}/scripts/pg.sh" start
 source "$(bash "${root}/scripts/pg.sh" env-file)"
 export PGHOST PGPORT PGUSER PGDATABASE
 # The real psql binary: /usr/bin/psql on Debian is a Perl wrapper that adds ~15 ms a call.
-psql="psql"
-for candidate in "$(pg_config --bindir 2>/dev/null || true)/psql" /usr/lib/postgresql/15/bin/psql; do
-  if [[ -x "${candidate}" ]]; then
-    psql="${candidate}"
-    break
-  fi
-done
+psql="$(bench_psql)"
 
 # The other tools (scripts/bench-deps.sh installs them). dbmate: the native binary of the npm
 # package's optional dependency, not the node wrapper in .bin (which adds node's start-up).
