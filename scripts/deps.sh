@@ -6,11 +6,11 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libpq-dev postgresql-15 postgresql-client-15
+  libpq-dev postgresql-15 postgresql-client-15 postgresql-15-postgis-3
   libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy hyperfine
-  python3-dev python3-psycopg python3-jsonschema
+  python3-dev python3-psycopg python3-jsonschema pybind11-dev python3-pytest
   chromium
   pgbouncer
   clang libclang-rt-14-dev

@@ -93,6 +93,18 @@ version="$(env -i PATH=/usr/bin:/bin /usr/bin/python3 -c 'import pum; print(pum.
 echo "import pum with /usr/bin/python3: pum.__version__ = ${version}"
 [[ -n "${version}" ]] || fail "/usr/bin/python3 cannot import pum"
 
+step "pum's Python API with the installed package (examples/python_api)"
+dropdb --if-exists pum_package_api
+dropdb --if-exists pum_package_api_copy
+createdb pum_package_api
+createdb pum_package_api_copy
+env -i PATH=/usr/bin:/bin PGHOST="${PGHOST}" PGPORT="${PGPORT}" PGUSER="${PGUSER}" \
+  /usr/bin/python3 examples/python_api/install_and_baseline.py examples/pipes \
+  "dbname=pum_package_api" "dbname=pum_package_api_copy" | tee /dev/stderr |
+  grep -qx "baseline 1.2.0" || fail "the Python API example did not record the baseline"
+dropdb pum_package_api
+dropdb pum_package_api_copy
+
 step "man page (man -w pum)"
 man -w pum
 man -w pum | grep -q '^/usr/share/man/man1/pum\.1' || fail "man -w pum does not find /usr/share/man/man1/pum.1"

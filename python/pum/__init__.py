@@ -1,19 +1,15 @@
-"""The `pum` package that the native pum binary gives its Python hooks.
+"""pum 1.8's Python API, on pum's native core (docs/python-api.md).
 
-It carries pum 1.8's hook API, so that hooks written for pum 1.8 run unchanged:
+Hooks import it inside the pum binary; applications (QGIS plugins) import it to drive pum with
+their own psycopg connection:
 
-    from pum import HookBase, SqlContent          # or: from pum.hook import HookBase
-    from pum.exceptions import PumHookError
-
-    class Hook(HookBase):
-        def run_hook(self, connection, srid):
-            self.execute("CREATE TABLE app.t (geom geometry(Point, {srid}))")
+    from pum import PumConfig, Upgrader
+    Upgrader(PumConfig.from_yaml(".pum.yaml")).install(connection=conn, commit=True)
 
 Every top-level name of pum 1.8 imports, lazily (PEP 562: `import pum` loads almost nothing).
-HookBase, SqlContent, CursorResult, the exceptions and the enums (ParameterType, DumpFormat,
-PermissionType) are real; the names of pum 1.8's API that drive pum from Python (PumConfig,
-Upgrader, RoleManager, ...) import, but using them raises PumException: inside the native pum,
-that work is done by the pum binary around the hook.
+PumConfig, Upgrader, SchemaMigrations, Changelog, HookHandler run on the native extension
+pum._native; RoleManager, Checker, Dumper and the database helpers import but raise
+PumException when used (not on the native core yet).
 """
 
 import importlib

@@ -242,7 +242,10 @@ def _setup_logging():
         root.setLevel(logging.WARNING)
 
 
-_setup_logging()
+# Under the Python API (pum imported by the application), pum's own log already goes to Python's
+# logging: forwarding Python's records back to pum would loop.
+if not getattr(_pum_native, "in_process", False):
+    _setup_logging()
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -445,8 +448,16 @@ def _self_bound(function, instance):
 
 def run(hook_id, address, parameters):
     """Calls run_hook on a connection borrowing pum's PGconn* `address`."""
-    loaded = _loaded[hook_id]
     connection = _borrow(address)
+    try:
+        run_with(hook_id, connection, parameters)
+    finally:
+        _give_back(connection)
+
+
+def run_with(hook_id, connection, parameters):
+    """Calls run_hook with `connection` as it is (pum.hook.HookHandler.execute)."""
+    loaded = _loaded[hook_id]
     try:
         with _on_sys_path(loaded.entries):
             instance = loaded.instance
@@ -469,7 +480,6 @@ def run(hook_id, address, parameters):
             else:
                 function(connection=connection, **arguments)
     finally:
-        _give_back(connection)
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()
@@ -513,6 +523,11 @@ def _unref(module_dir):
     if directory[0] <= 0:
         del _directories[module_dir]
         _evict(directory[1])
+
+
+def hook_instance(hook_id):
+    """The instance of class Hook of a loaded hook (None for a module-level run_hook)."""
+    return _loaded[hook_id].instance
 
 
 def release(hook_id):

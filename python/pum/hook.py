@@ -4,7 +4,8 @@ import abc
 import copy
 import os
 
-from ._unavailable import unavailable_class
+from pathlib import Path
+
 from .exceptions import PumHookError, PumSqlError
 from .sql_content import CursorResult
 
@@ -73,5 +74,78 @@ class HookBase(abc.ABC):
     execute.__isfinal__ = True
 
 
-# pum 1.8 loads and runs hooks with HookHandler; the native pum does that itself.
-HookHandler = unavailable_class("HookHandler", "hook")
+class HookHandler:
+    """One application hook of a configuration (pum 1.8 API): a .sql file, a .py file (loaded
+    by pum's own hook loader at construction, with its checks and messages) or inline SQL."""
+
+    def __init__(self, base_path=None, file=None, code=None, **_ignored):
+        self.base_path = Path(base_path) if base_path is not None else None
+        self.file = file
+        self.code = code
+        self.hook_instance = None
+        self._hook_id = None
+        self._path = None
+        if file is not None:
+            path = Path(file)
+            if not path.is_absolute() and self.base_path is not None:
+                path = self.base_path / path
+            self._path = path.absolute()
+            if self._path.suffix == ".py":
+                self._load()
+
+    def _load(self):
+        from . import _core
+
+        runtime = _core.hook_runtime()
+        module_dir = self.base_path if self.base_path is not None else self._path.parent
+        try:
+            self._hook_id, _, _ = runtime.load(str(self._path), str(module_dir))
+        except runtime.HookProblem as problem:
+            raise PumHookError(f"{self._path}: {problem.message}") from None
+        except Exception as error:
+            raise PumHookError(f"Failed to load hook {self._path}: {error}") from error
+        self.hook_instance = runtime.hook_instance(self._hook_id)
+
+    def __eq__(self, other):
+        if not isinstance(other, HookHandler):
+            return NotImplemented
+        return (self._path, self.code) == (other._path, other.code)
+
+    __hash__ = None
+
+    def __repr__(self):
+        return f"<hook: {self._path or self.code}>"
+
+    def execute(self, connection, *, commit=False, parameters=None):
+        """Runs the hook on `connection` with `parameters`; commits only with commit=True."""
+        from .sql_content import SqlContent
+
+        parameters = dict(parameters or {})
+        if self._hook_id is not None:
+            from . import _core
+
+            try:
+                _core.hook_runtime().run_with(self._hook_id, connection, parameters)
+            except PumHookError:
+                raise
+            except Exception as error:
+                raise PumHookError(f"Hook {self._path} failed: {error}") from error
+        elif self._path is not None:
+            SqlContent(self._path).execute(connection, parameters=parameters)
+        elif self.code:
+            SqlContent(self.code).execute(connection, parameters=parameters)
+        if commit:
+            connection.commit()
+
+    def release(self):
+        """Unloads a Python hook (pum.pum_config.PumConfig.cleanup_hook_imports)."""
+        hook_id, self._hook_id = getattr(self, "_hook_id", None), None
+        if hook_id is not None:
+            try:
+                from . import _core
+
+                _core.hook_runtime().release(hook_id)
+            except Exception:  # noqa: BLE001 - interpreter shutdown
+                pass
+
+    __del__ = release

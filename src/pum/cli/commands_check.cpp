@@ -8,95 +8,79 @@ namespace pum::cli {
 
 namespace {
 
-// Option values of this group's commands (CliState holds the shared ones).
-std::string g_compared;  // check's positional connection
-check::Selection g_selection;
-std::string g_format = "text";
-std::string g_output_file;
-std::string g_scratch;
-std::string g_scratch_name;
-
 // The options check and drift share: what to compare and how to report it.
-void add_compare_options(CLI::App& sub) {
-  sub.add_option("-i,--ignore", g_selection.ignore,
+void add_compare_options(CLI::App& sub, CheckCliOptions& o) {
+  sub.add_option("-i,--ignore", o.selection.ignore,
                  "Checks to leave out (one or more of: tables columns constraints views "
                  "sequences indexes triggers functions rules)")
       ->check(CLI::IsMember(check::check_keys()).description(""))
       ->type_name("CHECK");
-  sub.add_option("--include", g_selection.include,
+  sub.add_option("--include", o.selection.include,
                  "Extra kinds to compare too (one or more of: types enums extensions policies "
                  "materialized_views privileges comments ownership, or all); commas allowed")
       ->check(CLI::IsMember(check::extra_keys()).description(""))
       ->delimiter(',')
       ->type_name("KIND");
-  sub.add_option("-N,--exclude-schema", g_selection.exclude_schemas,
+  sub.add_option("-N,--exclude-schema", o.selection.exclude_schemas,
                  "Schema to leave out of every check (repeatable)")
       ->allow_extra_args(false)
       ->type_name("SCHEMA");
-  sub.add_option("-P,--exclude-field-pattern", g_selection.exclude_field_patterns,
+  sub.add_option("-P,--exclude-field-pattern", o.selection.exclude_field_patterns,
                  "LIKE pattern of column names to leave out of the columns check (repeatable)")
       ->allow_extra_args(false)
       ->type_name("PATTERN");
-  sub.add_flag("--include-migrations-table", g_selection.include_migrations_table,
+  sub.add_flag("--include-migrations-table", o.selection.include_migrations_table,
                "Also compare the pum_migrations tables (left out by default: they differ "
                "between pum versions)");
-  sub.add_option("-o,--output_file,--output-file", g_output_file,
+  sub.add_option("-o,--output_file,--output-file", o.output_file,
                  "Write the report to this file instead of stdout")
       ->type_name("FILE");
-  sub.add_option("-f,--format", g_format, "Report format: text (default), json or html")
+  sub.add_option("-f,--format", o.format, "Report format: text (default), json or html")
       ->check(CLI::IsMember({"text", "json", "html"}))
       ->type_name("FORMAT");
 }
 
-check::OutputOptions output_options() {
+check::OutputOptions output_options(const CheckCliOptions& o) {
   check::OutputOptions output;
-  output.format = check::format_from_string(g_format).value_or(check::Format::text);
-  if (!g_output_file.empty()) output.file = g_output_file;
+  output.format = check::format_from_string(o.format).value_or(check::Format::text);
+  if (!o.output_file.empty()) output.file = o.output_file;
   return output;
 }
 
-// Back to the defaults: cli::run may run more than once in a process (tests).
-void reset_options() {
-  g_compared.clear();
-  g_selection = {};
-  g_format = "text";
-  g_output_file.clear();
-  g_scratch.clear();
-  g_scratch_name.clear();
-}
-
-void setup_check(CLI::App& sub, CliState& /*state*/) {
-  reset_options();
-  sub.add_option("pg_connection_compared", g_compared,
+void setup_check(CLI::App& sub, CliState& state) {
+  auto& o = state.check;
+  sub.add_option("pg_connection_compared", o.compared,
                  "The database to compare with (service name, connection string or URI)")
       ->required()
       ->type_name("PG_CONNECTION_COMPARED");
-  add_compare_options(sub);
+  add_compare_options(sub, o);
 }
 int run_check(CliState& state) {
-  check::CheckOptions options{state.global.pg_connection, g_compared, g_selection,
-                              output_options()};
+  const auto& o = state.check;
+  check::CheckOptions options{state.global.pg_connection, o.compared, o.selection,
+                              output_options(o)};
   return check::check(options);
 }
 
-void setup_drift(CLI::App& sub, CliState& /*state*/) {
-  reset_options();
-  sub.add_option("--scratch", g_scratch,
+void setup_drift(CLI::App& sub, CliState& state) {
+  auto& o = state.check;
+  sub.add_option("--scratch", o.scratch,
                  "Create the scratch database through this connection (another server or user) "
                  "instead of the server of -p")
       ->type_name("CONNINFO");
-  sub.add_option("--scratch-name", g_scratch_name,
+  sub.add_option("--scratch-name", o.scratch_name,
                  "Name of the scratch database (it must not exist; default: pum_drift_<database>_"
                  "<random>)")
       ->type_name("NAME");
-  add_compare_options(sub);
+  add_compare_options(sub, o);
 }
 int run_drift(CliState& state) {
+  const auto& o = state.check;
   check::DriftOptions options;
-  options.selection = g_selection;
-  options.output = output_options();
-  if (!g_scratch.empty()) options.scratch_connection = g_scratch;
-  if (!g_scratch_name.empty()) options.scratch_name = g_scratch_name;
+  options.selection = o.selection;
+  options.output = output_options(o);
+  if (!o.scratch.empty()) options.scratch_connection = o.scratch;
+  if (!o.scratch_name.empty()) options.scratch_name = o.scratch_name;
   return check::drift(state.global, options);
 }
 

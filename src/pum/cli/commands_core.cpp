@@ -111,13 +111,10 @@ int run_upgrade(CliState& state) {
   return 0;
 }
 
-// baseline --from-pum0x SCHEMA.TABLE (src/pum/run/adopt_pum0x.hpp).
-std::string g_from_pum0x;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
-
 void setup_baseline(CLI::App& sub, CliState& state) {
   auto& o = state.baseline;
   auto* version = sub.add_option("-b,--baseline", o.version, "Version to record (X.Y or X.Y.Z)");
-  sub.add_option("--from-pum0x", g_from_pum0x,
+  sub.add_option("--from-pum0x", state.from_pum0x,
                  "Adopt a pum 0.x database: record the highest version of its upgrades table "
                  "(SCHEMA.TABLE, e.g. public.pum) as the baseline, leaving that table as it is")
       ->type_name("SCHEMA.TABLE")
@@ -128,8 +125,8 @@ void setup_baseline(CLI::App& sub, CliState& state) {
   add_lock_timeout(sub, state.lock_timeout);
 }
 int run_baseline(CliState& state) {
-  if (!g_from_pum0x.empty()) {
-    run::adopt_pum0x(state.global, state.baseline, g_from_pum0x);
+  if (!state.from_pum0x.empty()) {
+    run::adopt_pum0x(state.global, state.baseline, state.from_pum0x);
     return 0;
   }
   if (state.baseline.version.empty()) throw usage_error("--baseline is required");

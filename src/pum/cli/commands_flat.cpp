@@ -28,34 +28,16 @@ namespace pum::cli {
 
 namespace {
 
-// The option values of this group's commands.
-struct FlatOptions {
-  std::string schema;
-  std::string module;
-  std::string table;  // empty: .pum.yaml, else schema_migrations
-  bool dry_run = false;
-  bool rehearse = false;
-  std::string max_version;
-  std::optional<int> limit;
-  std::string name;
-  std::string accept;
-  std::string reason;
-  std::string to;
-  std::optional<int> steps;
-};
-FlatOptions flat_options;
-
-void add_tracking_options(CLI::App& sub) {
-  sub.add_option("--schema", flat_options.schema,
+void add_tracking_options(CLI::App& sub, FlatCliOptions& o) {
+  sub.add_option("--schema", o.schema,
                  "The schema of the templates and of the migrations table (pgdbm's schema); "
                  "default: none ({{tables.t}} is t, the table is public.schema_migrations)")
       ->type_name("SCHEMA");
-  sub.add_option("--module", flat_options.module,
+  sub.add_option("--module", o.module,
                  "The module_name recorded with each file (default: the schema, else 'default')")
       ->type_name("MODULE");
   // pgdbm's migrations_table; not --table, which marks a pum 0.x command line.
-  sub.add_option("--migrations-table", flat_options.table,
-                 "The migrations table (default: schema_migrations)")
+  sub.add_option("--migrations-table", o.table, "The migrations table (default: schema_migrations)")
       ->type_name("TABLE");
 }
 
@@ -70,11 +52,11 @@ flat::LayoutOptions layout_options(const CliState& state) {
   auto pick = [](const std::string& given, const std::optional<std::string>& configured) {
     return !given.empty() ? given : configured.value_or("");
   };
-  const std::string schema = pick(flat_options.schema, config.schema);
+  const std::string schema = pick(state.flat.schema, config.schema);
   if (!schema.empty()) o.tracking.schema = schema;
-  const std::string table = pick(flat_options.table, config.migrations_table);
+  const std::string table = pick(state.flat.table, config.migrations_table);
   o.tracking.table = table.empty() ? "schema_migrations" : table;
-  o.tracking.module = pick(flat_options.module, config.module);
+  o.tracking.module = pick(state.flat.module, config.module);
   return o;
 }
 
@@ -137,18 +119,18 @@ State read_state(flat::Layout& project) {
 // ---- upgrade -------------------------------------------------------------------------------
 
 void setup_upgrade(CLI::App& sub, CliState& state) {
-  add_tracking_options(sub);
-  auto* dry = sub.add_flag("--dry-run", flat_options.dry_run,
+  add_tracking_options(sub, state.flat);
+  auto* dry = sub.add_flag("--dry-run", state.flat.dry_run,
                            "Print what would be applied, with the hooks of each event, and change "
                            "nothing (no table is created)");
-  auto* rehearse = sub.add_flag("--rehearse", flat_options.rehearse,
+  auto* rehearse = sub.add_flag("--rehearse", state.flat.rehearse,
                                 "Run everything for real inside the transaction, hooks included, "
                                 "then roll back");
   dry->excludes(rehearse);
   sub.add_flag("--json", state.json,
                "A JSON report on stdout: the files applied (with --dry-run: to apply), their "
                "durations, whether committed (docs/schemas/run.schema.json)");
-  sub.add_option("-u,--max-version", flat_options.max_version,
+  sub.add_option("-u,--max-version", state.flat.max_version,
                  "Apply files up to and including this number")
       ->type_name("N");
   add_lock_timeout(sub, state.lock_timeout);
@@ -156,11 +138,11 @@ void setup_upgrade(CLI::App& sub, CliState& state) {
 
 int run_upgrade(CliState& state) {
   run::UpgradeRequest request;
-  if (!flat_options.max_version.empty()) {
-    auto version = Version::parse(flat_options.max_version);
+  if (!state.flat.max_version.empty()) {
+    auto version = Version::parse(state.flat.max_version);
     if (!version) {
       throw usage_error(
-          fmt::format("-u expects a migration number, not '{}'", flat_options.max_version));
+          fmt::format("-u expects a migration number, not '{}'", state.flat.max_version));
     }
     request.max_version = *version;
   }
@@ -169,8 +151,8 @@ int run_upgrade(CliState& state) {
   run::Lifecycle hooks = lifecycle(state);
   run::LayoutRun run = layout_run(project, &hooks);
   request.lock_timeout = state.lock_timeout;
-  request.dry_run = flat_options.dry_run;
-  request.rehearse = flat_options.rehearse;
+  request.dry_run = state.flat.dry_run;
+  request.rehearse = state.flat.rehearse;
   request.module = project.tracking.module();
   const auto started = std::chrono::steady_clock::now();
   run::UpgradeResult result = run::upgrade_layout(conn, run, request);
@@ -242,33 +224,33 @@ int run_upgrade(CliState& state) {
 // ---- rollback ------------------------------------------------------------------------------
 
 void setup_rollback(CLI::App& sub, CliState& state) {
-  add_tracking_options(sub);
-  auto* to = sub.add_option("--to", flat_options.to,
+  add_tracking_options(sub, state.flat);
+  auto* to = sub.add_option("--to", state.flat.to,
                             "Undo every applied file numbered above N, newest first")
                  ->type_name("N");
-  auto* steps = sub.add_option("--steps", flat_options.steps, "Undo the last N applied files")
+  auto* steps = sub.add_option("--steps", state.flat.steps, "Undo the last N applied files")
                     ->type_name("N")
                     ->check(CLI::PositiveNumber);
   to->excludes(steps);
-  sub.add_flag("--dry-run", flat_options.dry_run,
+  sub.add_flag("--dry-run", state.flat.dry_run,
                "Print the down scripts that would run, newest first, and change nothing");
   add_lock_timeout(sub, state.lock_timeout);
 }
 
 int run_rollback(CliState& state) {
   run::RollbackRequest request;
-  if (!flat_options.to.empty()) {
-    auto version = Version::parse(flat_options.to);
+  if (!state.flat.to.empty()) {
+    auto version = Version::parse(state.flat.to);
     if (!version) {
-      throw usage_error(fmt::format("--to expects a migration number, not '{}'", flat_options.to));
+      throw usage_error(fmt::format("--to expects a migration number, not '{}'", state.flat.to));
     }
     request.to = *version;
-  } else if (flat_options.steps) {
-    request.steps = *flat_options.steps;
+  } else if (state.flat.steps) {
+    request.steps = *state.flat.steps;
   } else {
     throw usage_error("rollback needs --to N (undo the files above N) or --steps N");
   }
-  request.dry_run = flat_options.dry_run;
+  request.dry_run = state.flat.dry_run;
   request.lock_timeout = state.lock_timeout;
   auto conn = db::Connection::open(state.global.pg_connection);
   flat::Layout project(conn, layout_options(state));
@@ -291,7 +273,7 @@ int run_rollback(CliState& state) {
 // ---- info ----------------------------------------------------------------------------------
 
 void setup_info(CLI::App& sub, CliState& state) {
-  add_tracking_options(sub);
+  add_tracking_options(sub, state.flat);
   sub.add_flag("--json", state.json,
                "One JSON document on stdout: every file with its state "
                "(docs/schemas/info.schema.json)");
@@ -374,11 +356,11 @@ int run_info(CliState& state) {
 // ---- history -------------------------------------------------------------------------------
 
 void setup_history(CLI::App& sub, CliState& state) {
-  add_tracking_options(sub);
+  add_tracking_options(sub, state.flat);
   sub.add_flag("--json", state.json,
                "One JSON document on stdout: the rows, newest first "
                "(docs/schemas/history.schema.json)");
-  sub.add_option("--limit", flat_options.limit, "Show at most this many rows")
+  sub.add_option("--limit", state.flat.limit, "Show at most this many rows")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
 }
@@ -390,7 +372,7 @@ int run_history(CliState& state) {
   if (state.json) {
     nlohmann::json rows = nlohmann::json::array();
     if (exists) {
-      for (const auto& row : project.tracking.history(flat_options.limit)) {
+      for (const auto& row : project.tracking.history(state.flat.limit)) {
         rows.push_back(
             {{"filename", row.filename},
              {"module", row.module.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.module)},
@@ -413,7 +395,7 @@ int run_history(CliState& state) {
                              project.tracking.display_name());
     return 0;
   }
-  for (const auto& row : project.tracking.history(flat_options.limit)) {
+  for (const auto& row : project.tracking.history(state.flat.limit)) {
     std::cout << fmt::format("{}  {}  {}  {}  {}\n", row.applied_at, row.filename,
                              row.module.empty() ? "-" : row.module, row.applied_by,
                              row.execution_ms ? fmt::format("{} ms", *row.execution_ms) : "-");
@@ -423,8 +405,8 @@ int run_history(CliState& state) {
 
 // ---- new -----------------------------------------------------------------------------------
 
-void setup_new(CLI::App& sub, CliState& /*state*/) {
-  sub.add_option("name", flat_options.name,
+void setup_new(CLI::App& sub, CliState& state) {
+  sub.add_option("name", state.flat.name,
                  "What the migration does, in letters, digits and underscores (add_users)")
       ->required();
 }
@@ -433,12 +415,12 @@ int run_new(CliState& state) {
   const fs::path dir = state.dir;
   std::error_code ec;
   fs::create_directories(dir, ec);
-  const std::string file = flat::next_file_name(flat::sql_file_names(dir), flat_options.name,
+  const std::string file = flat::next_file_name(flat::sql_file_names(dir), state.flat.name,
                                                 std::chrono::system_clock::now());
   const fs::path path = dir / file;
   if (fs::exists(path, ec)) throw Error(fmt::format("{} exists already", path.generic_string()));
   std::ofstream out(path, std::ios::binary);
-  out << "-- " << flat_options.name << "\n\n";
+  out << "-- " << state.flat.name << "\n\n";
   out.close();
   if (!out) throw Error(fmt::format("cannot write {}", path.generic_string()));
   std::cout << path.generic_string() << "\n";
@@ -448,27 +430,26 @@ int run_new(CliState& state) {
 // ---- verify --------------------------------------------------------------------------------
 
 void setup_verify(CLI::App& sub, CliState& state) {
-  add_tracking_options(sub);
+  add_tracking_options(sub, state.flat);
   sub.add_flag("--json", state.json,
                "One JSON document on stdout: every problem found, exit 1 when any "
                "(docs/schemas/verify.schema.json)");
-  auto* accept = sub.add_option("--accept", flat_options.accept,
+  auto* accept = sub.add_option("--accept", state.flat.accept,
                                 "Accept the edit of this applied file: store its new checksum "
                                 "(recorded with --reason in <table>_audit)")
                      ->type_name("FILE");
-  sub.add_option("--reason", flat_options.reason, "Why the edit is accepted (with --accept)")
+  sub.add_option("--reason", state.flat.reason, "Why the edit is accepted (with --accept)")
       ->type_name("TEXT")
       ->needs(accept);
   accept->needs(sub.get_option("--reason"));
 }
 
-int accept_edit(flat::Layout& project, State& s) {
-  const std::string file = fs::path(flat_options.accept).filename().string();
-  if (flat_options.reason.empty()) throw usage_error("--reason must say why the edit is accepted");
+int accept_edit(flat::Layout& project, State& s, const FlatCliOptions& options) {
+  const std::string file = fs::path(options.accept).filename().string();
+  if (options.reason.empty()) throw usage_error("--reason must say why the edit is accepted");
   for (const auto& c : s.plan.changed) {
     if (c.migration->key != file) continue;
-    project.tracking.accept_checksum(file, c.row->checksum, c.migration->checksum,
-                                     flat_options.reason);
+    project.tracking.accept_checksum(file, c.row->checksum, c.migration->checksum, options.reason);
     std::cout << fmt::format("Accepted the edit of {}: checksum {} replaces {} (recorded in {})\n",
                              c.migration->display, c.migration->checksum, c.row->checksum,
                              project.tracking.audit_display_name());
@@ -487,7 +468,7 @@ int run_verify(CliState& state) {
   auto conn = db::Connection::open(state.global.pg_connection);
   flat::Layout project(conn, layout_options(state));
   State s = read_state(project);
-  if (!flat_options.accept.empty()) return accept_edit(project, s);
+  if (!state.flat.accept.empty()) return accept_edit(project, s, state.flat);
 
   std::optional<Version> latest_applied;
   for (const auto& row : s.rows) {

@@ -36,30 +36,10 @@ namespace pum::cli {
 
 namespace {
 
-// The option values of `pum fleet`.
-struct FleetOptions {
-  std::string action;
-  std::string targets_file;
-  std::string databases;
-  std::string schemas;
-  std::string exclude;
-  std::optional<std::size_t> jobs;
-  bool keep_going = false;
-  std::size_t canary = 0;
-  bool json = false;
-  // Passed on to every target's command.
-  std::string max_version;
-  std::string to;
-  std::optional<int> steps;
-  std::string module;
-  std::string migrations_table;
-};
-FleetOptions fleet_options;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
-
 const std::vector<std::string> kActions = {"upgrade", "info", "install", "rollback", "verify"};
 
 void setup_fleet(CLI::App& sub, CliState& state) {
-  auto& o = fleet_options;
+  auto& o = state.fleet;
   sub.add_option("action", o.action, "What to run on every target")
       ->required()
       ->check(CLI::IsMember(kActions));
@@ -129,7 +109,8 @@ Layout detect_layout(const CliState& state) {
 }
 
 void check_action(const Context& ctx) {
-  const std::string& action = fleet_options.action;
+  const FleetCliOptions& o = ctx.state->fleet;
+  const std::string& action = o.action;
   if (ctx.layout == Layout::pum1x && action == "verify") {
     throw usage_error("fleet verify is for the flat layout (numbered .sql files)");
   }
@@ -138,14 +119,13 @@ void check_action(const Context& ctx) {
         "fleet install is for pum 1.x modules: a flat directory is applied by "
         "fleet upgrade");
   }
-  if (action == "rollback" && fleet_options.to.empty() && !fleet_options.steps) {
+  if (action == "rollback" && o.to.empty() && !o.steps) {
     throw usage_error("fleet rollback needs --to VERSION or --steps N");
   }
-  if (action != "rollback" && (!fleet_options.to.empty() || fleet_options.steps)) {
+  if (action != "rollback" && (!o.to.empty() || o.steps)) {
     throw usage_error("--to and --steps are for fleet rollback");
   }
-  if (ctx.layout == Layout::pum1x &&
-      (!fleet_options.module.empty() || !fleet_options.migrations_table.empty())) {
+  if (ctx.layout == Layout::pum1x && (!o.module.empty() || !o.migrations_table.empty())) {
     throw usage_error(
         "--module and --migrations-table are for the flat layout: a pum 1.x module "
         "has its module name and table schema in .pum.yaml");
@@ -161,7 +141,7 @@ void check_action(const Context& ctx) {
     }
   }
   if (ctx.layout == Layout::pum1x) {
-    if (!fleet_options.schemas.empty()) {
+    if (!o.schemas.empty()) {
       throw usage_error(
           "--schemas is for the flat layout: a pum 1.x module has its schema in "
           ".pum.yaml");
@@ -188,7 +168,7 @@ std::string names_sample(const std::vector<std::string>& names) {
 
 // The targets: from the file, or the databases or schemas of the server of -p.
 std::vector<fleet::Target> collect_targets(const CliState& state) {
-  const auto& o = fleet_options;
+  const auto& o = state.fleet;
   const int sources = (o.targets_file.empty() ? 0 : 1) + (o.databases.empty() ? 0 : 1) +
                       (o.schemas.empty() ? 0 : 1);
   if (sources != 1) {
@@ -259,14 +239,14 @@ flat::LayoutOptions flat_layout_options(const CliState& state, const fleet::Targ
   } else if (config.schema) {
     o.tracking.schema = *config.schema;
   }
-  if (!fleet_options.migrations_table.empty()) {
-    o.tracking.table = fleet_options.migrations_table;
+  if (!state.fleet.migrations_table.empty()) {
+    o.tracking.table = state.fleet.migrations_table;
   } else if (config.migrations_table) {
     o.tracking.table = *config.migrations_table;
   }
-  o.tracking.module = !t.module.empty()               ? t.module
-                      : !fleet_options.module.empty() ? fleet_options.module
-                                                      : config.module.value_or("");
+  o.tracking.module = !t.module.empty()             ? t.module
+                      : !state.fleet.module.empty() ? state.fleet.module
+                                                    : config.module.value_or("");
   return o;
 }
 
@@ -286,7 +266,7 @@ fleet::TargetState read_state(const Context& ctx, db::Connection& conn, const fl
 // The single-target command line of a target, as a user would type it.
 std::vector<std::string> target_args(const Context& ctx, const fleet::Target& t) {
   const CliState& state = *ctx.state;
-  const auto& o = fleet_options;
+  const auto& o = state.fleet;
   std::vector<std::string> args{"pum", "-p", t.pg_connection};
   if (!state.config_file.empty()) {
     args.insert(args.end(), {"-c", state.config_file});
@@ -366,7 +346,7 @@ int run_target(const Context& ctx, const fleet::Target& t, int report_fd) {
   };
   int code = 0;
   try {
-    const std::string& action = fleet_options.action;
+    const std::string& action = ctx.state->fleet.action;
     if (action == "info") {
       db::Connection conn = db::Connection::open(t.pg_connection);
       fleet::TargetState state = read_state(ctx, conn, t, true);
@@ -424,14 +404,14 @@ int run_fleet(CliState& state) {
   check_action(ctx);  // and the targets file's entries
 
   fleet::RunnerOptions options;
-  options.policy.jobs = fleet_options.jobs.value_or(fleet::default_jobs());
-  options.policy.keep_going = fleet_options.keep_going;
-  options.policy.canary = fleet_options.canary;
+  options.policy.jobs = state.fleet.jobs.value_or(fleet::default_jobs());
+  options.policy.keep_going = state.fleet.keep_going;
+  options.policy.canary = state.fleet.canary;
   options.forward = state.quiet         ? fleet::Forward::none
                     : state.verbose > 0 ? fleet::Forward::all
                                         : fleet::Forward::failed;
   options.progress = fleet::progress_wanted(state.quiet);
-  log::info("Fleet {}: {} target{}, {} at once", fleet_options.action, ctx.targets.size(),
+  log::info("Fleet {}: {} target{}, {} at once", state.fleet.action, ctx.targets.size(),
             ctx.targets.size() == 1 ? "" : "s", std::min(options.policy.jobs, ctx.targets.size()));
 
   fleet::RunnerOutcome outcome =
@@ -440,14 +420,14 @@ int run_fleet(CliState& state) {
       });
 
   fleet::RunSummary summary;
-  summary.action = fleet_options.action;
+  summary.action = state.fleet.action;
   summary.layout = ctx.layout == Layout::flat ? "flat" : "pum1x";
   summary.jobs = options.policy.jobs;
   summary.duration_ms = outcome.duration_ms;
   summary.interrupted = outcome.interrupt_signal != 0;
   summary.stop = outcome.stop;
-  std::cout << (fleet_options.json ? fleet::render_json(ctx.targets, outcome.results, summary)
-                                   : fleet::render_table(ctx.targets, outcome.results, summary))
+  std::cout << (state.fleet.json ? fleet::render_json(ctx.targets, outcome.results, summary)
+                                 : fleet::render_table(ctx.targets, outcome.results, summary))
             << std::flush;
   return fleet::exit_code(outcome.results, summary, outcome.interrupt_signal);
 }

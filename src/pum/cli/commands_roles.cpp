@@ -19,9 +19,6 @@ namespace pum::cli {
 
 namespace {
 
-std::string g_action;
-roles::ActionOptions g_options;
-
 // Colour in listings on stdout: the rule of the log (ui/log.hpp), applied to stdout.
 bool stdout_colour() {
   return log::colour_wanted(isatty(STDOUT_FILENO) != 0, std::getenv("NO_COLOR"),
@@ -29,39 +26,39 @@ bool stdout_colour() {
 }
 
 void setup_role(CLI::App& sub, CliState& state) {
-  sub.add_option("action", g_action, "What to do (docs/roles.md describes each action)")
+  auto& o = state.role.options;
+  sub.add_option("action", state.role.action, "What to do (docs/roles.md describes each action)")
       ->required()
       ->check(CLI::IsMember(roles::action_names()));
-  sub.add_option("--suffix", g_options.suffix,
+  sub.add_option("--suffix", o.suffix,
                  "Act on the database-specific roles <role>_<S> (create, grant, revoke, drop, "
                  "members)")
       ->type_name("S");
-  sub.add_option("--roles", g_options.roles,
+  sub.add_option("--roles", o.roles,
                  "Only these configured roles (create, grant, revoke, drop; members: exactly one)")
       ->type_name("R")
       ->expected(1, -1);
-  sub.add_option("--to", g_options.to, "grant: make USER a member of the roles")->type_name("USER");
-  sub.add_option("--from", g_options.from, "revoke: take the roles back from USER")
-      ->type_name("USER");
-  sub.add_option("--name", g_options.name, "create-login / drop-login: the login role")
-      ->type_name("NAME");
-  sub.add_flag("--force", g_options.force,
+  sub.add_option("--to", o.to, "grant: make USER a member of the roles")->type_name("USER");
+  sub.add_option("--from", o.from, "revoke: take the roles back from USER")->type_name("USER");
+  sub.add_option("--name", o.name, "create-login / drop-login: the login role")->type_name("NAME");
+  sub.add_flag("--force", o.force,
                "drop, drop-login: first reassign what the role owns to the current user and drop "
                "its remaining privileges");
-  sub.add_flag("--include-superusers", g_options.include_superusers, "list: also show superusers");
-  sub.add_flag("--json", g_options.json, "list, login-roles, members: JSON on stdout");
+  sub.add_flag("--include-superusers", o.include_superusers, "list: also show superusers");
+  sub.add_flag("--json", o.json, "list, login-roles, members: JSON on stdout");
   add_lock_timeout(sub, state.lock_timeout);
 }
 
 int run_role(CliState& state) {
-  g_options.action = roles::parse_action(g_action).value_or(roles::Action::list);
-  roles::check_options(g_options);
+  auto& o = state.role.options;
+  o.action = roles::parse_action(state.role.action).value_or(roles::Action::list);
+  roles::check_options(o);
   const config::Config config = run::load_project_config(state.global);
   const bool colour = stdout_colour();
   std::string out;
-  if (roles::changes_database(g_options.action)) {
+  if (roles::changes_database(o.action)) {
     run::Session session(state.global, config);
-    out = roles::run_action(session.conn, config, g_options, colour);
+    out = roles::run_action(session.conn, config, o, colour);
     log::info("Committing changes...");
     session.commit();
   } else {
@@ -69,7 +66,7 @@ int run_role(CliState& state) {
     db::CancelOnSignal cancel_on_signal(conn);
     db::Transaction transaction(conn);
     roles::make_read_only(conn);
-    out = roles::run_action(conn, config, g_options, colour);
+    out = roles::run_action(conn, config, o, colour);
     transaction.commit();
   }
   std::cout << out << std::flush;

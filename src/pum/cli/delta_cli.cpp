@@ -71,46 +71,58 @@ bool is_only_pum0x(std::string_view arg) {
 
 enum class Colour { none, waiting, ok, warning, fail };
 
-// Whether stdout is in the middle of a line ("Upgrade...", "Applying delta ... "): an error
-// ends it first.
-bool g_line_open = false;
-
 bool colour_on() {
   static const bool on = ::isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
   return on;
 }
 
-void out(std::string_view text, Colour colour = Colour::none, bool newline = true) {
-  const char* code = "";
-  switch (colour) {
-    case Colour::waiting:
-      code = "\033[94m";
-      break;
-    case Colour::ok:
-      code = "\033[92m";
-      break;
-    case Colour::warning:
-      code = "\033[93m";
-      break;
-    case Colour::fail:
-      code = "\033[91m";
-      break;
-    case Colour::none:
-      break;
+// stdout of one pum 0.x command line, and whether it is in the middle of a line ("Upgrade...",
+// "Applying delta ... "): an error ends it first.
+class Console {
+ public:
+  void out(std::string_view text, Colour colour = Colour::none, bool newline = true) {
+    const char* code = "";
+    switch (colour) {
+      case Colour::waiting:
+        code = "\033[94m";
+        break;
+      case Colour::ok:
+        code = "\033[92m";
+        break;
+      case Colour::warning:
+        code = "\033[93m";
+        break;
+      case Colour::fail:
+        code = "\033[91m";
+        break;
+      case Colour::none:
+        break;
+    }
+    if (colour != Colour::none && colour_on()) {
+      std::cout << code << text << "\033[0m";
+    } else {
+      std::cout << text;
+    }
+    if (newline) std::cout << '\n';
+    if (newline) {
+      line_open_ = false;
+    } else if (!text.empty()) {
+      line_open_ = true;
+    }
+    std::cout.flush();
   }
-  if (colour != Colour::none && colour_on()) {
-    std::cout << code << text << "\033[0m";
-  } else {
-    std::cout << text;
+
+  // Ends the line stdout is in the middle of, if any.
+  void end_line() {
+    if (line_open_) out("");
   }
-  if (newline) std::cout << '\n';
-  if (newline) {
-    g_line_open = false;
-  } else if (!text.empty()) {
-    g_line_open = true;
-  }
-  std::cout.flush();
-}
+
+  // The user ended the line (the ENTER of an answer).
+  void line_ended() { line_open_ = false; }
+
+ private:
+  bool line_open_ = false;
+};
 
 // ---- options ----
 
@@ -192,12 +204,12 @@ bool plain_xyz(std::string_view text) {
   return dots == 2 && digit;
 }
 
-int baseline(Options& options) {
+int baseline(Console& console, Options& options) {
   require(options, true);
-  out("Set baseline...", Colour::waiting, false);
+  console.out("Set baseline...", Colour::waiting, false);
   const auto table = delta::TableName::parse(options.table);
   if (!plain_xyz(options.baseline)) {
-    out("ERROR", Colour::fail);
+    console.out("ERROR", Colour::fail);
     throw Error(fmt::format("wrong version format: '{}'", options.baseline))
         .hint("the baseline must be written X.Y.Z, e.g. 0.5.0");
   }
@@ -207,13 +219,13 @@ int baseline(Options& options) {
   layout::Record record;
   record.version = *Version::parse(options.baseline);
   conn.exec(tracking.record_sql(record));
-  out("OK", Colour::ok);
+  console.out("OK", Colour::ok);
   return 0;
 }
 
 // ---- info ----
 
-void print_table(const std::vector<std::vector<std::string>>& table) {
+void print_table(Console& console, const std::vector<std::vector<std::string>>& table) {
   std::vector<std::size_t> width(table.front().size(), 0);
   for (const auto& line : table) {
     for (std::size_t i = 0; i < line.size() && i < width.size(); ++i) {
@@ -227,7 +239,7 @@ void print_table(const std::vector<std::vector<std::string>>& table) {
       text +=
           " " + cell + std::string(width[i] - std::min(width[i], utf8_length(cell)), ' ') + " |";
     }
-    out(text);
+    console.out(text);
   };
   print_line(table.front());
   std::vector<std::string> dashes;
@@ -245,7 +257,7 @@ std::string python_timestamp(std::string text) {
   return text;
 }
 
-int info(Options& options) {
+int info(Console& console, Options& options) {
   require(options, true);
   const auto table = delta::TableName::parse(options.table);
   auto conn = connect(options.pg_service);
@@ -271,15 +283,15 @@ int info(Options& options) {
       for (const auto& d : options.dirs) {
         if (delta::join_display(d, m.label) == m.display) given = d;
       }
-      out(fmt::format("delta files in dir:  {}", given));
+      console.out(fmt::format("delta files in dir:  {}", given));
       last_dir = dir;
     }
     files.push_back({name->version_text, name->name, delta::info_type_label(name->type),
                      applied.contains(m.key) ? "Applied" : "Pending"});
   }
-  print_table(files);
-  out("");
-  out("Applied upgrades in database");
+  print_table(console, files);
+  console.out("");
+  console.out("Applied upgrades in database");
   std::vector<std::vector<std::string>> rows = {
       {"Version", "Name", "Type", "Installed by", "Installed on", "Status"}};
   for (const auto& row : tracking.rows()) {
@@ -287,7 +299,7 @@ int info(Options& options) {
                     row.installed_by, python_timestamp(row.installed_on),
                     row.success ? "Success" : "Failed"});
   }
-  print_table(rows);
+  print_table(console, rows);
   return 0;
 }
 
@@ -344,7 +356,7 @@ std::vector<Found> look_at(const std::vector<Migration>& listed,
   return found;
 }
 
-int upgrade(Options& options) {
+int upgrade(Console& console, Options& options) {
   require(options, true);
   if (options.verbose) log::set_level(log::Level::debug);
   delta::Variables variables;
@@ -364,7 +376,7 @@ int upgrade(Options& options) {
   const bool transient = options.dry_run || options.rehearse;
   run::Lifecycle lifecycle = make_lifecycle(options);
 
-  out("Upgrade...", Colour::waiting, false);
+  console.out("Upgrade...", Colour::waiting, false);
   try {
     auto conn = connect(options.pg_service);
     delta::UpgradesTable tracking(conn, table);
@@ -403,13 +415,13 @@ int upgrade(Options& options) {
       for (const auto& script : scripts) {
         if (transient) {
           // Committed files outside the run's transaction: a dry run or rehearsal skips them.
-          out(fmt::format("     Skipping {} ({})", script.display,
-                          options.dry_run ? "dry run" : "rehearsal"));
+          console.out(fmt::format("     Skipping {} ({})", script.display,
+                                  options.dry_run ? "dry run" : "rehearsal"));
           continue;
         }
-        out(fmt::format("     Applying {}{}...", stem, script.python ? ".py" : ".sql"),
-            Colour::none, false);
-        out(" ", Colour::none, false);
+        console.out(fmt::format("     Applying {}{}...", stem, script.python ? ".py" : ".sql"),
+                    Colour::none, false);
+        console.out(" ", Colour::none, false);
         if (script.python) {
           delta::run_python_delta(context, script.path, script.display,
                                   delta_dir_of(script.display), stem,
@@ -418,7 +430,7 @@ int upgrade(Options& options) {
           run::Unit unit = run::prepare_file(script.path, script.display, rules);
           run::execute(conn, unit);  // no transaction open: committed with its message
         }
-        out("OK");
+        console.out("OK");
       }
     };
 
@@ -449,7 +461,7 @@ int upgrade(Options& options) {
 
     run_all(source.pre_all(), "pre-all");
     if (listed.empty()) {
-      out("No delta files found");
+      console.out("No delta files found");
     }
 
     run::LayoutRun layout{source, tracking, rules};
@@ -466,22 +478,23 @@ int upgrade(Options& options) {
     auto print_found = [&](const Migration* until) {
       while (next_found < found.size()) {
         const Found& f = found[next_found++];
-        out(fmt::format("Found delta {}, version {}, type {}", f.migration->name,
-                        f.migration->version.str(), delta_type_code(f.migration->kind)));
-        out(fmt::format("     Already applied:  {}", f.applied ? "True" : "False"));
-        out(fmt::format("     Version greather or equal than current:  {}",
-                        f.at_or_above_current ? "True" : "False"));
+        console.out(fmt::format("Found delta {}, version {}, type {}", f.migration->name,
+                                f.migration->version.str(), delta_type_code(f.migration->kind)));
+        console.out(fmt::format("     Already applied:  {}", f.applied ? "True" : "False"));
+        console.out(fmt::format("     Version greather or equal than current:  {}",
+                                f.at_or_above_current ? "True" : "False"));
         if (until != nullptr && f.migration->key == until->key) return;
-        out("Delta not applied");
+        console.out("Delta not applied");
       }
     };
     layout.on_start = [&](const Migration& migration) {
       print_found(&migration);
-      out(fmt::format("     Applying delta {} {}...", migration.version.str(), migration.name),
+      console.out(
+          fmt::format("     Applying delta {} {}...", migration.version.str(), migration.name),
           Colour::none, false);
-      out(" ", Colour::none, false);
+      console.out(" ", Colour::none, false);
     };
-    layout.on_done = [&](const Migration&, std::int64_t) { out("OK"); };
+    layout.on_done = [&](const Migration&, std::int64_t) { console.out("OK"); };
     layout.describe = [](const Migration& m) {
       return fmt::format("delta {} {}", m.version.str(), m.name);
     };
@@ -492,16 +505,16 @@ int upgrade(Options& options) {
     request.create_tracking = false;
     request.dry_run = options.dry_run;
     request.rehearse = options.rehearse;
-    if (transient) out("");
+    if (transient) console.out("");
     run::upgrade_layout(conn, layout, request);
     print_found(nullptr);
 
     run_all(source.post_all(), "post-all");
   } catch (...) {
-    if (g_line_open) out("");
+    console.end_line();
     throw;
   }
-  out("OK", Colour::ok);
+  console.out("OK", Colour::ok);
   return 0;
 }
 
@@ -579,18 +592,18 @@ int delegate(std::string_view command, const Delegated& d) {
 
 // pum 0.x's prompt: "PROMPT [n]|y: ", ENTER is no, anything but y/Y/n/N asks again. The end of
 // standard input is no (pum 0.x crashed there): `yes | pum test-and-upgrade ...` says yes.
-bool confirm(const std::string& prompt) {
+bool confirm(Console& console, const std::string& prompt) {
   while (true) {
-    out(prompt + " [n]|y: ", Colour::none, false);
+    console.out(prompt + " [n]|y: ", Colour::none, false);
     std::string answer;
     if (!std::getline(std::cin, answer)) {
-      out("");
+      console.out("");
       return false;
     }
-    g_line_open = false;
+    console.line_ended();
     if (answer.empty() || answer == "n" || answer == "N") return false;
     if (answer == "y" || answer == "Y") return true;
-    out("please enter y or n.");
+    console.out("please enter y or n.");
   }
 }
 
@@ -603,7 +616,8 @@ struct TestAndUpgrade {
 // with comp, and only when they match, ask, then upgrade prod. Each step is the command of the
 // same name (dump, restore, check: pum 1.x's, as `pum dump` etc. of this command line are); the
 // first failing step ends the run with its exit code, prod untouched unless the answer was yes.
-int test_and_upgrade(Options& options, const TestAndUpgrade& t, const Delegated& check) {
+int test_and_upgrade(Console& console, Options& options, const TestAndUpgrade& t,
+                     const Delegated& check) {
   require(options, true);
   if (t.prod.empty() || t.test.empty() || t.comp.empty()) {
     throw usage_error(
@@ -622,7 +636,7 @@ int test_and_upgrade(Options& options, const TestAndUpgrade& t, const Delegated&
         "test-and-upgrade needs -f/--file (or backup_file in the -c file): where to "
         "write the dump of production");
   }
-  out("Test and upgrade...", Colour::waiting);
+  console.out("Test and upgrade...", Colour::waiting);
 
   Delegated dump;
   dump.service1 = t.prod;
@@ -638,23 +652,23 @@ int test_and_upgrade(Options& options, const TestAndUpgrade& t, const Delegated&
 
   Options on_test = options;
   on_test.pg_service = t.test;
-  if (int code = upgrade(on_test); code != 0) return code;
+  if (int code = upgrade(console, on_test); code != 0) return code;
 
   Delegated compare = check;
   compare.service1 = t.test;
   compare.service2 = t.comp;
   if (int code = delegate("check", compare); code != 0) {
-    out(fmt::format("{} differs from {}: {} is not upgraded", t.test, t.comp, t.prod),
-        Colour::warning);
+    console.out(fmt::format("{} differs from {}: {} is not upgraded", t.test, t.comp, t.prod),
+                Colour::warning);
     return code;
   }
 
-  if (confirm(fmt::format("Apply deltas to {}?", t.prod))) {
+  if (confirm(console, fmt::format("Apply deltas to {}?", t.prod))) {
     Options on_prod = options;
     on_prod.pg_service = t.prod;
-    if (int code = upgrade(on_prod); code != 0) return code;
+    if (int code = upgrade(console, on_prod); code != 0) return code;
   }
-  out("OK", Colour::ok);
+  console.out("OK", Colour::ok);
   return 0;
 }
 
@@ -707,6 +721,7 @@ bool looks_like_pum0x(int argc, char** argv) {
 
 int run_pum0x(int argc, char** argv) {
   Options options;
+  Console console;
   bool version = false;
   CLI::App app{"pum (pum 0.x command line): upgrade a database with delta files", "pum"};
   app.set_help_flag("-h,--help", "Show this help and exit");
@@ -824,20 +839,20 @@ int run_pum0x(int argc, char** argv) {
   }
   try {
     apply_config(options);
-    if (baseline_cmd->parsed()) return baseline(options);
-    if (info_cmd->parsed()) return info(options);
-    if (upgrade_cmd->parsed()) return upgrade(options);
+    if (baseline_cmd->parsed()) return baseline(console, options);
+    if (info_cmd->parsed()) return info(console, options);
+    if (upgrade_cmd->parsed()) return upgrade(console, options);
     if (rollback_cmd->parsed()) return rollback(options);
     if (check_cmd->parsed()) return delegate("check", delegated);
     if (dump_cmd->parsed()) return delegate("dump", delegated);
     if (restore_cmd->parsed()) return delegate("restore", delegated);
-    if (tau_cmd->parsed()) return test_and_upgrade(options, tau, delegated);
+    if (tau_cmd->parsed()) return test_and_upgrade(console, options, tau, delegated);
   } catch (const Error& error) {
-    if (g_line_open) out("");
+    console.end_line();
     print_error(error);
     return static_cast<int>(error.code());
   } catch (const std::exception& e) {
-    if (g_line_open) out("");
+    console.end_line();
     print_error(Error(fmt::format("internal error: {}", e.what()))
                     .hint("this is a bug in pum; please report it with the command you ran"));
     return static_cast<int>(ExitCode::failure);

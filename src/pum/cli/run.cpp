@@ -106,9 +106,25 @@ CommandLayout detect_layout(int argc, char** argv) {
   return flat::looks_like_flat_project(dir) ? CommandLayout::flat : CommandLayout::pum1x;
 }
 
+// The log level -q/-v (pum 0.x: --verbose) set is the command line's: the one before it is put
+// back on return, as cli::run may run again in the same process.
+class KeepLogLevel {
+ public:
+  KeepLogLevel() = default;
+  ~KeepLogLevel() { log::set_level(level_); }
+  KeepLogLevel(const KeepLogLevel&) = delete;
+  KeepLogLevel& operator=(const KeepLogLevel&) = delete;
+  KeepLogLevel(KeepLogLevel&&) = delete;
+  KeepLogLevel& operator=(KeepLogLevel&&) = delete;
+
+ private:
+  log::Level level_ = log::level();
+};
+
 }  // namespace
 
 int run(int argc, char** argv, const run::VersionObserver& on_versions) {
+  const KeepLogLevel keep_log_level;
   if (looks_like_pum0x(argc, argv)) return run_pum0x(argc, argv);
   CliState state;
   state.global.on_versions = on_versions;

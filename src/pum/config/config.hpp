@@ -104,5 +104,10 @@ std::string to_string(PermissionType type);
 // not fit their type, missing hook files, a pum.minimum_version above what we implement, ...
 // Changelogs are not looked at here.
 Config load_config(const std::filesystem::path& file, const std::string& display_file);
+// The same checks on a configuration given as text (the Python API's PumConfig(base_path,
+// **kwargs), whose keyword arguments arrive as a JSON document): hook files and changelogs are
+// resolved against `base_dir`; messages name `display_name`.
+Config load_config_text(std::string text, const std::filesystem::path& base_dir,
+                        const std::string& display_name);
 
 }  // namespace pum::config

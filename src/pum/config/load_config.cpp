@@ -117,6 +117,11 @@ void read_pum_section(const YamlDocument& doc, const Field& field, Config& confi
 
 }  // namespace detail
 
+namespace {
+Config read_document(const YamlDocument& doc, const std::filesystem::path& file,
+                     const std::filesystem::path& base_dir, const std::string& display_file);
+}  // namespace
+
 Config load_config(const std::filesystem::path& file, const std::string& display_file) {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) {
@@ -128,10 +133,24 @@ Config load_config(const std::filesystem::path& file, const std::string& display
         .hint("give the path of the module's .pum.yaml file");
   }
   const YamlDocument doc = YamlDocument::load(file, display_file);
+  return read_document(doc, file, std::filesystem::absolute(file).lexically_normal().parent_path(),
+                       display_file);
+}
 
+Config load_config_text(std::string text, const std::filesystem::path& base_dir,
+                        const std::string& display_name) {
+  const YamlDocument doc = YamlDocument::parse(std::move(text), display_name);
+  return read_document(doc, base_dir / ".pum.yaml",
+                       std::filesystem::absolute(base_dir).lexically_normal(), display_name);
+}
+
+namespace {
+
+Config read_document(const YamlDocument& doc, const std::filesystem::path& file,
+                     const std::filesystem::path& base_dir, const std::string& display_file) {
   Config config;
   config.file = file;
-  config.base_dir = std::filesystem::absolute(file).lexically_normal().parent_path();
+  config.base_dir = base_dir;
   config.display_file = display_file;
   config.source = doc.source();
 
@@ -188,5 +207,7 @@ Config load_config(const std::filesystem::path& file, const std::string& display
   collector.throw_if_any();
   return config;
 }
+
+}  // namespace
 
 }  // namespace pum::config

@@ -124,20 +124,29 @@ Connection Connection::open_database(std::string_view pg_connection, const std::
   return {conn, display};
 }
 
+Connection Connection::borrow(PGconn* conn, std::string display) {
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+    throw Error("the connection given to pum is closed or broken")
+        .hint("pass an open connection (psycopg.connect(...))");
+  }
+  return Connection(conn, std::move(display), true);
+}
+
 Connection::~Connection() {
-  if (conn_ != nullptr) PQfinish(conn_);
+  if (conn_ != nullptr && !borrowed_) PQfinish(conn_);
 }
 
 Connection::Connection(Connection&& other) noexcept
-    : conn_(other.conn_), display_(std::move(other.display_)) {
+    : conn_(other.conn_), display_(std::move(other.display_)), borrowed_(other.borrowed_) {
   other.conn_ = nullptr;
 }
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
-    if (conn_ != nullptr) PQfinish(conn_);
+    if (conn_ != nullptr && !borrowed_) PQfinish(conn_);
     conn_ = other.conn_;
     display_ = std::move(other.display_);
+    borrowed_ = other.borrowed_;
     other.conn_ = nullptr;
   }
   return *this;

@@ -30,6 +30,9 @@ class Connection {
   static Connection open(std::string_view pg_connection);
   // Same, with the database name replaced (for `db` commands and scratch databases).
   static Connection open_database(std::string_view pg_connection, const std::string& dbname);
+  // A connection somebody else opened and will close (the Python API's psycopg connection):
+  // used as it is, never closed here.
+  static Connection borrow(PGconn* conn, std::string display);
 
   ~Connection();
   Connection(Connection&& other) noexcept;
@@ -52,11 +55,14 @@ class Connection {
   [[nodiscard]] const std::string& display() const { return display_; }
   [[nodiscard]] int server_version() const { return PQserverVersion(conn_); }
   [[nodiscard]] int backend_pid() const { return PQbackendPID(conn_); }
+  [[nodiscard]] bool borrowed() const { return borrowed_; }
 
  private:
-  Connection(PGconn* conn, std::string display) : conn_(conn), display_(std::move(display)) {}
+  Connection(PGconn* conn, std::string display, bool borrowed = false)
+      : conn_(conn), display_(std::move(display)), borrowed_(borrowed) {}
   PGconn* conn_ = nullptr;
   std::string display_;
+  bool borrowed_ = false;
 };
 
 // Throws the pum::Error of a failed result (or of the connection when result is null).

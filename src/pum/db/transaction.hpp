@@ -1,6 +1,7 @@
 #pragma once
 // The one transaction of a command: BEGIN on construction, ROLLBACK in the destructor unless
-// commit() succeeded. Any error therefore leaves the database exactly as it was.
+// commit() succeeded (except a joined one, see Join). Any error therefore leaves the database
+// exactly as it was.
 #include <string_view>
 
 #include "pum/db/connection.hpp"
@@ -14,6 +15,11 @@ class Transaction {
   static constexpr std::string_view kBegin = "BEGIN ISOLATION LEVEL READ COMMITTED";
 
   explicit Transaction(Connection& conn);
+  // On a borrowed connection: joins the caller's open transaction (or BEGINs one, as psycopg
+  // would on its first statement), and never rolls back: after a failure the caller rolls back,
+  // as with pum 1.8's Python API. A transaction already failed is refused.
+  struct Join {};
+  Transaction(Connection& conn, Join /*tag*/);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -23,6 +29,7 @@ class Transaction {
  private:
   Connection& conn_;
   bool open_ = true;
+  bool joined_ = false;
 };
 
 }  // namespace pum::db

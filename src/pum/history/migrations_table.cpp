@@ -49,6 +49,12 @@ std::string MigrationsTable::display_name() const { return schema_ + ".pum_migra
 
 bool MigrationsTable::exists() { return conn_.query(kExists, {schema_}).rows() > 0; }
 
+std::vector<std::string> MigrationsTable::all_schemas(db::Connection& conn) {
+  // No schema is named '' : every one is listed.
+  MigrationsTable none(conn, "");
+  return none.other_schemas();
+}
+
 std::vector<std::string> MigrationsTable::other_schemas() {
   db::Result result = conn_.query(kSchemasWithTable, {schema_});
   std::vector<std::string> schemas;

@@ -29,6 +29,8 @@ class MigrationsTable {
   bool exists();
   // Schemas other than ours holding a pum_migrations table.
   std::vector<std::string> other_schemas();
+  // Every schema holding a pum_migrations table, in name order.
+  static std::vector<std::string> all_schemas(db::Connection& conn);
   // 1, 2 or 3 (from the columns present).
   int layout();
 

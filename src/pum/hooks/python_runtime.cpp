@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstring>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "pum/sql/forbidden.hpp"
@@ -58,6 +60,15 @@ std::vector<SupportFiles> candidates() {
   };
 }
 
+struct RunningInterpreter {
+  PumPythonPluginCreate attach = nullptr;
+  std::string package_dir;
+};
+RunningInterpreter& running_interpreter() {
+  static RunningInterpreter running;
+  return running;
+}
+
 // Whether start() succeeded, and the error it threw otherwise (repeated on later calls).
 Runtime* g_runtime = nullptr;
 std::optional<Error>& start_error() {
@@ -106,7 +117,21 @@ void Runtime::set_support_dir(std::filesystem::path dir) {
   support_dir_override() = std::move(dir);
 }
 
+void Runtime::use_running_interpreter(PumPythonPluginCreate attach, std::string package_dir) {
+  running_interpreter() = {attach, std::move(package_dir)};
+}
+
 void Runtime::start() {
+  if (const RunningInterpreter& running = running_interpreter(); running.attach != nullptr) {
+    plugin::StartOptions options;
+    options.package_dir = running.package_dir;
+    options.pq_status_address = reinterpret_cast<std::uintptr_t>(&PQstatus);
+    plugin::Failure failure;
+    engine_ = running.attach(plugin::kAbiVersion, this, &options, &failure);
+    if (engine_ == nullptr) throw Error("cannot run Python hooks: " + failure.message);
+    python_ = engine_->describe();
+    return;
+  }
   auto began = std::chrono::steady_clock::now();
   std::vector<SupportFiles> places = candidates();
   const SupportFiles* found = nullptr;

@@ -20,6 +20,9 @@ class Runtime final : public plugin::Host {
   static bool started();
   // See hooks::set_python_support_dir.
   static void set_support_dir(std::filesystem::path dir);
+  // The Python API (pum._native): hooks run in the interpreter that imported pum, started by
+  // `attach` (the plugin's code, linked into the extension) instead of a dlopen()ed plugin.
+  static void use_running_interpreter(PumPythonPluginCreate attach, std::string package_dir);
 
   plugin::Engine& engine() { return *engine_; }
   // "Python 3.11.2 (/usr)": names the interpreter in messages.

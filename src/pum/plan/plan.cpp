@@ -121,8 +121,7 @@ Plan plan_upgrade(const std::vector<Migration>& migrations, const std::vector<Ap
   }
   if (!never_applied.empty()) {
     Error error(fmt::format(
-        "changelog version {} is lower than or equal to the current version {} but was never "
-        "applied",
+        "changelog version {} is lower than or equal to the current version {} but not applied",
         never_applied.front()->version.str(), current.str()));
     if (never_applied.size() > 1) {
       error.detail("DETAIL",

@@ -65,7 +65,7 @@ Plan plan_install(const std::vector<Migration>& migrations, const PlanOptions& o
 //  - there is no row at all (nothing is installed: use install, or baseline an existing
 //    database);
 //  - a migration <= current was never applied and skip_baseline_check is off: "changelog
-//    version X is lower than or equal to the current version Y but was never applied";
+//    version X is lower than or equal to the current version Y but not applied" (pum 1.8's words);
 //  - the database is ahead of the changelogs (current > the last migration): upgrading would
 //    run this release's hooks on a newer schema;
 //  - current lies within the changelogs but has no directory (removed or renamed), unless

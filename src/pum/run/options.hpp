@@ -3,10 +3,17 @@
 // functions (commands.hpp) never see argv.
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+struct pg_conn;  // libpq's PGconn
+
+namespace pum::config {
+struct Config;
+}
 
 namespace pum::run {
 
@@ -25,6 +32,13 @@ struct Global {
   std::optional<double> lock_timeout;      // --lock-timeout SECONDS
   std::optional<std::string> environment;  // --env NAME (lifecycle hooks' context.environment)
   VersionObserver on_versions;             // may be empty
+
+  // Set by the Python API instead of pg_connection and config_file: the caller's connection
+  // (its transaction is joined, see Session) and the configuration it built (PumConfig).
+  pg_conn* borrowed_connection = nullptr;
+  std::shared_ptr<const config::Config> config;
+  // False: the work is left in the caller's open transaction (pum 1.8's commit=False).
+  bool commit = true;
 };
 
 // --dry-run / --rehearse of the commands that change the database.

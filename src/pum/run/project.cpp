@@ -13,6 +13,7 @@
 namespace pum::run {
 
 config::Config load_project_config(const Global& global) {
+  if (global.config) return *global.config;
   std::error_code ec;
   if (!std::filesystem::exists(global.config_file, ec)) {
     throw Error(fmt::format("configuration file {} does not exist", global.config_display))
@@ -140,12 +141,28 @@ std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
   return result;
 }
 
+db::Connection open_connection(const Global& global) {
+  if (global.borrowed_connection != nullptr) {
+    return db::Connection::borrow(global.borrowed_connection, "the given connection");
+  }
+  return db::Connection::open(global.pg_connection);
+}
+
+namespace {
+std::optional<db::Transaction> begin(db::Connection& conn) {
+  if (conn.borrowed())
+    return std::optional<db::Transaction>(std::in_place, conn, db::Transaction::Join{});
+  return std::optional<db::Transaction>(std::in_place, conn);
+}
+}  // namespace
+
 Session::Session(const Global& global, const config::Config& config)
-    : conn(db::Connection::open(global.pg_connection)),
-      cancel_on_signal(conn),
-      transaction(std::in_place, conn),
+    : conn(open_connection(global)),
+      transaction(begin(conn)),
       tracking(conn, config.migration_table_schema),
-      table(tracking.table()) {
+      table(tracking.table()),
+      commit_(global.commit) {
+  if (!conn.borrowed()) cancel_on_signal.emplace(conn);
   db::acquire_lock(conn, tracking.lock(), global.lock_timeout);
 }
 

@@ -54,17 +54,27 @@ std::vector<std::vector<Unit>> prepare_migrations(const config::Config& config,
                                                   const std::vector<const Migration*>& migrations,
                                                   const Parameters& all_params);
 
-// Connection + transaction + migrations lock, in that order.
+// The command's connection: opened from -p, or the Python API's borrowed one.
+db::Connection open_connection(const Global& global);
+
+// Connection + transaction + migrations lock, in that order. On the Python API's borrowed
+// connection the caller's transaction is joined (db::Transaction::Join), signals are left to
+// Python, and commit() commits only when global.commit says so.
 struct Session {
   db::Connection conn;
-  db::CancelOnSignal cancel_on_signal;
+  std::optional<db::CancelOnSignal> cancel_on_signal;
   // Always open until commit(); optional so that the engine can end and reopen it.
   std::optional<db::Transaction> transaction;
   pum1x::PumMigrationsTracking tracking;
   history::MigrationsTable& table;
 
   Session(const Global& global, const config::Config& config);
-  void commit() { transaction->commit(); }
+  void commit() {
+    if (commit_) transaction->commit();
+  }
+
+ private:
+  bool commit_ = true;
 };
 
 // The row of the highest version (numeric order, ties: latest date_installed).

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "pum/ui/colour.hpp"
 #include "pum/ui/progress.hpp"
@@ -20,6 +21,7 @@ bool colour_wanted(bool tty, const char* no_color, const char* term) {
 namespace {
 Level g_level = Level::info;
 int g_colour = -1;  // -1 = decide on first use
+Sink g_sink;
 
 bool colour_on() {
   if (g_colour < 0) {
@@ -52,7 +54,16 @@ Level level() { return g_level; }
 bool enabled(Level level) { return static_cast<int>(level) >= static_cast<int>(g_level); }
 void set_colour(bool on) { g_colour = on ? 1 : 0; }
 
+Sink set_sink(Sink sink) {
+  std::swap(g_sink, sink);
+  return sink;
+}
+
 void write(Level level, std::string_view message) {
+  if (g_sink) {
+    g_sink(level, message);
+    return;
+  }
   std::string line;
   line.reserve(message.size() + 16);
   if (colour_on()) {

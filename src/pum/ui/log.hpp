@@ -3,6 +3,7 @@
 // without NO_COLOR. Reports and listings go to stdout, never through here.
 #include <fmt/format.h>
 
+#include <functional>
 #include <string_view>
 
 namespace pum::log {
@@ -17,6 +18,12 @@ bool enabled(Level level);
 void set_colour(bool on);
 
 void write(Level level, std::string_view message);
+
+// Where lines go instead of stderr, while a Sink is set (the Python API hands them to Python's
+// logging). Empty: stderr. A sink may throw (a cancelled run): the exception leaves write().
+using Sink = std::function<void(Level, std::string_view)>;
+// Returns the previous sink, to be restored by the caller.
+Sink set_sink(Sink sink);
 
 template <typename... Args>
 void sql(fmt::format_string<Args...> f, Args&&... args) {

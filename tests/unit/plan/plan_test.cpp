@@ -172,8 +172,8 @@ TEST(PlanUpgrade, BaselineCheckFails) {
   const auto ms = migrations({"0.1.0", "0.2.0", "0.3.0"});
   const Error e = error_of([&] { plan_upgrade(ms, rows({"0.2.0"}), {}); });
   EXPECT_EQ(e.message(),
-            "changelog version 0.1.0 is lower than or equal to the current version 0.2.0 but was "
-            "never applied");
+            "changelog version 0.1.0 is lower than or equal to the current version 0.2.0 but not "
+            "applied");
   EXPECT_TRUE(e.details().empty());
   ASSERT_EQ(e.hints().size(), 1U);
   EXPECT_EQ(e.hints()[0],
@@ -186,8 +186,8 @@ TEST(PlanUpgrade, BaselineCheckNamesEveryMissingVersion) {
   const auto ms = migrations({"0.1.0", "0.1.5", "0.2.0", "0.3.0"});
   const Error e = error_of([&] { plan_upgrade(ms, rows({"0.1.5"}), {}); });
   EXPECT_EQ(e.message(),
-            "changelog version 0.1.0 is lower than or equal to the current version 0.1.5 but was "
-            "never applied");
+            "changelog version 0.1.0 is lower than or equal to the current version 0.1.5 but not "
+            "applied");
   const auto missing = migrations({"0.0.1", "0.1.0", "0.1.5", "0.2.0"});
   const Error e2 = error_of([&] { plan_upgrade(missing, rows({"0.2.0"}), {}); });
   ASSERT_EQ(e2.details().size(), 1U);

@@ -105,4 +105,13 @@ bool register_native_module(plugin::Host* host) {
   return PyImport_AppendInittab(kNativeModule, &init_module) == 0;
 }
 
+bool install_native_module(plugin::Host* host) {
+  g_host = host;
+  Ref module(init_module());
+  if (!module) return false;
+  // pum._runtime leaves Python's logging alone then: it is where pum's own lines go.
+  if (PyObject_SetAttrString(module.get(), "in_process", Py_True) != 0) return false;
+  return PyDict_SetItemString(PyImport_GetModuleDict(), kNativeModule, module.get()) == 0;
+}
+
 }  // namespace pum::hooks::embed

@@ -14,5 +14,7 @@ inline constexpr const char* kNativeModule = "_pum_native";
 
 // Registers the module with the interpreter: call before Py_Initialize.
 bool register_native_module(plugin::Host* host);
+// Same, into a running interpreter (sys.modules): the Python API's in-process hooks.
+bool install_native_module(plugin::Host* host);
 
 }  // namespace pum::hooks::embed

@@ -320,3 +320,25 @@ pum_python_plugin_create(int abi_version, pum::hooks::plugin::Host* host,
   }
   return engine;
 }
+
+// The Python API's variant: Python is already running (it imported pum._native, which links this
+// file); hooks run in that interpreter, which pum neither starts nor configures.
+extern "C" pum::hooks::plugin::Engine* pum_python_plugin_attach(
+    int abi_version, pum::hooks::plugin::Host* host,
+    const pum::hooks::plugin::StartOptions* options, pum::hooks::plugin::Failure* failure) {
+  using namespace pum::hooks;
+  if (abi_version != plugin::kAbiVersion || Py_IsInitialized() == 0) {
+    failure->message = "pum._native was not loaded by a running Python";
+    return nullptr;
+  }
+  if (!embed::install_native_module(host)) {
+    failure->message = "cannot register the _pum_native module";
+    return nullptr;
+  }
+  auto* engine = new embed::PythonEngine();
+  if (!engine->attach(*options, *failure)) {
+    delete engine;
+    return nullptr;
+  }
+  return engine;
+}

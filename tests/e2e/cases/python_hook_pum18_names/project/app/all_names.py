@@ -51,10 +51,11 @@ from pum.exceptions import (
     PumSqlError,
 )
 
+# Not on the native core yet (docs/python-api.md); PumConfig, Upgrader, SchemaMigrations,
+# Changelog, HookHandler, the feedbacks and ParameterDefinition are.
 UNAVAILABLE = [
-    Changelog, Checker, DependencyHandler, Dumper, Feedback, HookHandler, LogFeedback,
-    ParameterDefinition, Permission, PumConfig, Role, RoleInventory, RoleManager, RoleStatus,
-    SchemaMigrations, SchemaPermissionStatus, SilentFeedback, Upgrader,
+    Checker, DependencyHandler, Dumper, Permission, Role, RoleInventory, RoleManager, RoleStatus,
+    SchemaPermissionStatus,
     configure_database_connect_access, create_database, drop_database,
     get_database_connect_access,
 ]

@@ -1,0 +1,6 @@
+
+INSERT INTO pum_test_data.some_table (id, name, created_date, is_active, amount)
+VALUES
+    (3, 'Test Item 3', '2023-01-03', TRUE, 300.00),
+    (4, 'Test Item 4', '2023-01-04', TRUE, 400.00)
+;

@@ -1,0 +1,2 @@
+
+SELECT pg_catalog.set_config('search_path', '', false);

@@ -1,0 +1,3 @@
+
+
+DROP VIEW IF EXISTS pum_test_app.some_view;
