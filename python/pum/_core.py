@@ -10,6 +10,7 @@ import logging
 import os
 
 from . import exceptions
+from .feedback import LogFeedback
 
 _native = None
 
@@ -113,8 +114,6 @@ class LogSink:
 
     def __call__(self, level, message):
         # A LogFeedback logs INFO lines itself (logger pum.feedback): not twice.
-        from .feedback import LogFeedback
-
         echoed = level == logging.INFO and isinstance(self.feedback, LogFeedback)
         if not echoed and self.logger.isEnabledFor(level):
             self.logger.log(level, message)
