@@ -83,6 +83,26 @@ def call(function, *args, error_class=exceptions.PumException):
         raise translate(error, error_class) from None
 
 
+def call_sql(function, *args):
+    """Calls a native function the way pum 1.8 calls psycopg directly: an error the server
+    raised reaches the caller as psycopg's own class for its SQLSTATE (psycopg.errors), pum's
+    own refusals as PumException."""
+    module = native()
+    try:
+        return function(module)(*args)
+    except module.PumError as error:
+        sqlstate = getattr(error, "sqlstate", None)
+        if sqlstate:
+            import psycopg
+
+            try:
+                cls = psycopg.errors.lookup(sqlstate)
+            except KeyError:
+                cls = psycopg.DatabaseError
+            raise cls(str(error)) from None
+        raise translate(error) from None
+
+
 def parameter_pairs(parameters):
     """A {name: value} dict as the (name, text) pairs pum coerces to each declared type."""
     pairs = []

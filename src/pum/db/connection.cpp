@@ -214,4 +214,15 @@ std::string Connection::quote_literal(std::string_view value) const {
   return quoted.get();
 }
 
+std::string Connection::encrypt_password(const std::string& password,
+                                         const std::string& role) const {
+  std::unique_ptr<char, decltype(&PQfreemem)> encrypted(
+      PQencryptPasswordConn(conn_, password.c_str(), role.c_str(), nullptr), &PQfreemem);
+  if (!encrypted) {
+    throw Error(
+        fmt::format("cannot encrypt the password of role '{}': {}", role, PQerrorMessage(conn_)));
+  }
+  return encrypted.get();
+}
+
 }  // namespace pum::db

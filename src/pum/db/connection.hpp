@@ -50,6 +50,9 @@ class Connection {
 
   std::string quote_ident(std::string_view identifier) const;
   std::string quote_literal(std::string_view value) const;
+  // The password as the server stores it (SCRAM-SHA-256 or MD5, by the server's
+  // password_encryption), computed here: the clear text never reaches the server or its logs.
+  std::string encrypt_password(const std::string& password, const std::string& role) const;
 
   [[nodiscard]] PGconn* raw() const { return conn_; }
   [[nodiscard]] const std::string& display() const { return display_; }

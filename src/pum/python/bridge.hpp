@@ -11,6 +11,8 @@
 #include <string>
 
 #include "pum/config/config.hpp"
+#include "pum/db/connection.hpp"
+#include "pum/db/transaction.hpp"
 #include "pum/run/options.hpp"
 #include "pum/ui/log.hpp"
 
@@ -26,6 +28,18 @@ struct ConfigHandle {
 // A Global for a command on the caller's connection (a PGconn* address from psycopg's
 // `connection.pgconn.pgconn_ptr`) with the given configuration.
 run::Global borrowed_global(std::uintptr_t pgconn, const ConfigHandle& config, bool commit);
+
+// The caller's connection and transaction for one call that runs no command: joins the
+// caller's transaction (begun when the connection is idle); commits only when told to.
+struct Borrowed {
+  db::Connection conn;
+  db::Transaction transaction;
+
+  explicit Borrowed(std::uintptr_t pgconn)
+      : conn(db::Connection::borrow(reinterpret_cast<PGconn*>(pgconn),  // NOLINT: an address
+                                    "the given connection")),
+        transaction(conn, db::Transaction::Join{}) {}
+};
 
 // While alive, pum's log lines go to `sink(level, message)` (Python), and every level at or
 // above `min_level` is produced. An exception the sink raises (a cancelled Feedback) leaves the

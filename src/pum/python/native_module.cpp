@@ -19,6 +19,7 @@
 #include "pum/python/bridge.hpp"
 #include "pum/python/config_json.hpp"
 #include "pum/python/in_process_hooks.hpp"
+#include "pum/python/roles_bindings.hpp"
 #include "pum/python/schema_migrations.hpp"
 #include "pum/run/commands.hpp"
 #include "pum/run/demo_data.hpp"
@@ -187,5 +188,6 @@ PYBIND11_MODULE(_native, m) {
   m.def("install_demo_data", &install_demo_data);
   m.def("pum_version", &pum::history::pum_version_string);
   bind_schema_migrations(m);
+  bind_roles(m);
   bind_in_process_hooks(m);
 }

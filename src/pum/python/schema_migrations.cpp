@@ -16,17 +16,6 @@ namespace py = pybind11;
 
 namespace {
 
-// The caller's connection and transaction for one call.
-struct Borrowed {
-  db::Connection conn;
-  db::Transaction transaction;
-
-  explicit Borrowed(std::uintptr_t pgconn)
-      : conn(db::Connection::borrow(reinterpret_cast<PGconn*>(pgconn),  // NOLINT: an address
-                                    "the given connection")),
-        transaction(conn, db::Transaction::Join{}) {}
-};
-
 py::dict row_dict(const history::MigrationRow& row) {
   py::dict out;
   out["id"] = row.id;

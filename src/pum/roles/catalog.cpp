@@ -48,6 +48,12 @@ std::vector<std::string> login_members(db::Connection& conn, const std::string& 
   return first_column(conn.query(sql::login_members_query(), {role}));
 }
 
+Access access(db::Connection& conn, const std::string& role, const std::string& schema) {
+  db::Result r = conn.query(sql::access_query(), {role, schema});
+  if (r.rows() != 1) return {};
+  return Access{r.boolean(0, 0), r.boolean(0, 1)};
+}
+
 Facts inventory_facts(db::Connection& conn, const std::vector<std::string>& configured_schemas) {
   Facts facts;
   db::Result roles = conn.query(sql::all_roles_query());
@@ -73,10 +79,7 @@ void add_access(db::Connection& conn, Facts& facts, const std::vector<Match>& ma
     for (const auto& permission : match.role->permissions) {
       for (const auto& schema : permission.schemas) {
         if (facts.access.count({match.name, schema}) != 0) continue;
-        db::Result r = conn.query(sql::access_query(), {match.name, schema});
-        Access access;
-        if (r.rows() == 1) access = Access{r.boolean(0, 0), r.boolean(0, 1)};
-        facts.access[{match.name, schema}] = access;
+        facts.access[{match.name, schema}] = access(conn, match.name, schema);
       }
     }
   }

@@ -24,6 +24,8 @@ std::vector<std::string> schema_types(db::Connection& conn, const std::string& s
 std::vector<std::string> parents(db::Connection& conn, const std::string& name);
 std::vector<std::string> login_roles(db::Connection& conn);
 std::vector<std::string> login_members(db::Connection& conn, const std::string& role);
+// Read and write access of an existing role on an existing schema (inventory.hpp's Access).
+Access access(db::Connection& conn, const std::string& role, const std::string& schema);
 
 // Everything `role list` needs about the cluster and the configured schemas, in two rounds: the
 // roles, memberships, existing schemas and schema USAGE first, then read/write access of the

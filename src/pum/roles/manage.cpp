@@ -189,7 +189,7 @@ void revoke_permissions(db::Connection& conn, const config::Config& config,
 }
 
 void drop_roles(db::Connection& conn, const config::Config& config,
-                const std::vector<Target>& targets, bool force) {
+                const std::vector<Target>& targets, bool force, const std::string& force_flag) {
   // Children (declared later) first: nothing configured still depends on a dropped parent.
   std::vector<Target> ordered(targets.rbegin(), targets.rend());
   for (const auto& target : ordered) {
@@ -198,7 +198,7 @@ void drop_roles(db::Connection& conn, const config::Config& config,
       continue;
     }
     revoke_permissions(conn, config, {target});
-    drop_one(conn, target.name, force, "--force");
+    drop_one(conn, target.name, force, force_flag);
   }
 }
 
@@ -225,13 +225,17 @@ void revoke_from(db::Connection& conn, const std::vector<Target>& targets,
   }
 }
 
-void create_login(db::Connection& conn, const std::string& name) {
+void create_login(db::Connection& conn, const std::string& name,
+                  const std::optional<std::string>& password) {
   check_new_name(name, "--name");
   if (catalog::role(conn, name)) {
     throw Error(fmt::format("role '{}' already exists", name))
         .hint("pick another --name, or drop it first with pum role drop-login --name " + name);
   }
-  conn.exec(sql::create_role(sql::quoting_of(conn), name, /*login=*/true));
+  const sql::Quoting q = sql::quoting_of(conn);
+  std::string statement = sql::create_role(q, name, /*login=*/true);
+  if (password) statement += " PASSWORD " + q.literal(conn.encrypt_password(*password, name));
+  conn.exec(statement);
   log::info("Created login role '{}'", name);
 }
 

@@ -2,6 +2,7 @@
 // The operations on roles, each inside the caller's transaction: a failure
 // anywhere leaves every role and privilege as it was once the caller rolls back. Names reach the
 // server through quote_ident only (roles_sql.hpp).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,17 +30,21 @@ void revoke_permissions(db::Connection& conn, const config::Config& config,
                         const std::vector<Target>& targets);
 
 // Revokes, then (force) REASSIGN OWNED BY r TO CURRENT_USER and DROP OWNED BY r, then DROP ROLE,
-// children before parents. A target that does not exist is skipped.
+// children before parents. A target that does not exist is skipped. `force_flag` names the
+// option that sets force, for the hint when a role still owns objects.
 void drop_roles(db::Connection& conn, const config::Config& config,
-                const std::vector<Target>& targets, bool force);
+                const std::vector<Target>& targets, bool force,
+                const std::string& force_flag = "--force");
 
 // GRANT target TO user / REVOKE target FROM user. Every target and the user must exist.
 void grant_to(db::Connection& conn, const std::vector<Target>& targets, const std::string& user);
 void revoke_from(db::Connection& conn, const std::vector<Target>& targets, const std::string& user);
 
-// CREATE ROLE name LOGIN (no password: set one with ALTER ROLE or use another authentication).
-// Throws pum::Error when the role exists.
-void create_login(db::Connection& conn, const std::string& name);
+// CREATE ROLE name LOGIN, with the password when given (encrypted by libpq before it is sent:
+// the clear text reaches neither the server nor its statement log). Without one, set it with
+// ALTER ROLE or use another authentication. Throws pum::Error when the role exists.
+void create_login(db::Connection& conn, const std::string& name,
+                  const std::optional<std::string>& password = std::nullopt);
 // Drops a login role (skipped when it does not exist). Refuses NOLOGIN roles (the configured
 // roles, dropped with `role drop`) and superusers.
 void drop_login(db::Connection& conn, const std::string& name, bool force);
