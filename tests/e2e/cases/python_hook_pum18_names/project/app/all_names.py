@@ -52,10 +52,9 @@ from pum.exceptions import (
 )
 
 # Not on the native core yet (docs/python-api.md); PumConfig, Upgrader, SchemaMigrations,
-# Changelog, HookHandler, the feedbacks and ParameterDefinition are.
+# Changelog, HookHandler, RoleManager, the feedbacks and ParameterDefinition are.
 UNAVAILABLE = [
-    Checker, DependencyHandler, Dumper, Permission, Role, RoleInventory, RoleManager, RoleStatus,
-    SchemaPermissionStatus,
+    Checker, DependencyHandler, Dumper,
     configure_database_connect_access, create_database, drop_database,
     get_database_connect_access,
 ]
@@ -110,6 +109,10 @@ class Hook(HookBase):
                 assert "is not available inside hooks of the native pum yet" in str(error)
                 refused += 1
         log(connection, f"unavailable: {refused} of {len(UNAVAILABLE)}")
+        manager = RoleManager([Role("r1", [Permission(PermissionType.READ, ["s"])])])
+        inventory = RoleInventory(roles=[RoleStatus(name="x")], expected_roles=["r1"])
+        status = SchemaPermissionStatus(schema="s", expected=None)
+        log(connection, f"roles: {list(manager.roles)} {inventory.missing_roles} {status.satisfied}")
         try:
             SqlContent("SELECT 1").execute(connection, commit=True)
         except PumHookError as error:
