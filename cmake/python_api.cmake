@@ -28,8 +28,8 @@ get_target_property(pum_python_dir pum_python_plugin LIBRARY_OUTPUT_DIRECTORY)
 file(GLOB pum_python_api_sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/pum/python/*.cpp)
 pybind11_add_module(pum_native_extension MODULE ${pum_python_api_sources} ${pum_python_plugin_sources})
 target_include_directories(pum_native_extension PRIVATE ${PROJECT_SOURCE_DIR}/src)
-target_link_libraries(pum_native_extension PRIVATE pum_run pum_config pum_history pum_db pum_ui
-                                                   ${CMAKE_DL_LIBS})
+target_link_libraries(pum_native_extension PRIVATE pum_check pum_ops pum_run pum_config pum_history
+                                                   pum_db pum_ui ${CMAKE_DL_LIBS})
 target_compile_definitions(pum_native_extension PRIVATE ${pum_python_plugin_definitions})
 set_target_properties(pum_native_extension PROPERTIES
   OUTPUT_NAME _native

@@ -7,9 +7,9 @@ their own psycopg connection:
     Upgrader(PumConfig.from_yaml(".pum.yaml")).install(connection=conn, commit=True)
 
 Every top-level name of pum 1.8 imports, lazily (PEP 562: `import pum` loads almost nothing).
-PumConfig, Upgrader, SchemaMigrations, Changelog, HookHandler run on the native extension
-pum._native; RoleManager, Checker, Dumper and the database helpers import but raise
-PumException when used (not on the native core yet).
+PumConfig, Upgrader, SchemaMigrations, Changelog, HookHandler, Checker, Dumper, the database
+helpers and DependencyHandler run on the native extension pum._native; RoleManager imports but
+raises PumException when used (not on the native core yet).
 """
 
 import importlib

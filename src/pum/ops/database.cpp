@@ -65,11 +65,15 @@ void drop_database(db::Connection& conn, const std::string& name) {
 
 void set_connect_access(db::Connection& conn, const std::string& name,
                         const std::vector<std::string>& grant,
-                        const std::vector<std::string>& revoke, bool keep_public) {
+                        const std::vector<std::string>& revoke,
+                        std::optional<bool> public_connect) {
   const std::string database = conn.quote_ident(name);
-  if (!keep_public) {
+  if (public_connect && !*public_connect) {
     log::info("Revoking CONNECT on database '{}' from PUBLIC", name);
     conn.exec("REVOKE CONNECT ON DATABASE " + database + " FROM PUBLIC");
+  } else if (public_connect) {
+    log::info("Granting CONNECT on database '{}' to PUBLIC", name);
+    conn.exec("GRANT CONNECT ON DATABASE " + database + " TO PUBLIC");
   }
   for (const auto& role : revoke) {
     log::info("Revoking CONNECT on database '{}' from '{}'", name, role);
@@ -82,12 +86,19 @@ void set_connect_access(db::Connection& conn, const std::string& name,
 }
 
 ConnectAccess connect_access(db::Connection& conn, const std::string& database) {
+  std::optional<ConnectAccess> access = find_connect_access(conn, database);
+  if (!access) throw Error(fmt::format("database '{}' does not exist", database));
+  return *access;
+}
+
+std::optional<ConnectAccess> find_connect_access(db::Connection& conn,
+                                                 const std::string& database) {
   db::Result exists = conn.query(
       "SELECT d.datacl IS NULL OR EXISTS (SELECT 1 FROM pg_catalog.aclexplode(d.datacl) a "
       "WHERE a.grantee = 0 AND a.privilege_type = 'CONNECT') "
       "FROM pg_catalog.pg_database d WHERE d.datname = $1",
       {database});
-  if (exists.rows() != 1) throw Error(fmt::format("database '{}' does not exist", database));
+  if (exists.rows() != 1) return std::nullopt;
   ConnectAccess access;
   access.public_connect = exists.boolean(0, 0);
   db::Result roles = conn.query(
@@ -133,7 +144,7 @@ bool database_command(const run::Global& global, const DbOptions& options) {
       break;
     case DbAction::access: {
       set_connect_access(conn, options.name, options.grant_connect, options.revoke_connect,
-                         options.keep_public);
+                         options.keep_public ? std::nullopt : std::optional<bool>(false));
       ConnectAccess access = connect_access(conn, options.name);
       log::info("CONNECT on database '{}': PUBLIC {}; roles: {}", options.name,
                 access.public_connect ? "yes" : "no",

@@ -4,6 +4,7 @@
 // connection goes to the same server as the same user, with the database name replaced by
 // `postgres`. Autocommit (CREATE/DROP DATABASE cannot run in a transaction); every name is quoted
 // as an identifier; a server error is thrown as pum::Error (exit 1).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,13 +24,17 @@ struct ConnectAccess {
   std::vector<std::string> roles;
 };
 ConnectAccess connect_access(db::Connection& conn, const std::string& database);
+// Same, nullopt for an unknown database.
+std::optional<ConnectAccess> find_connect_access(db::Connection& conn, const std::string& database);
 
 // The building blocks, on a connection to another database of the server.
 void create_database(db::Connection& conn, const std::string& name,
                      const std::optional<std::string>& template_name);
 void drop_database(db::Connection& conn, const std::string& name);
+// `public_connect`: false revokes CONNECT from PUBLIC, true grants it, nullopt leaves it. Then
+// CONNECT is revoked from `revoke` and granted to `grant`.
 void set_connect_access(db::Connection& conn, const std::string& name,
                         const std::vector<std::string>& grant,
-                        const std::vector<std::string>& revoke, bool keep_public);
+                        const std::vector<std::string>& revoke, std::optional<bool> public_connect);
 
 }  // namespace pum::ops

@@ -92,7 +92,9 @@ FileFormat detect_format(const std::string& file) {
 }
 
 void dump(const run::Global& global, const DumpOptions& options) {
-  std::string program = find_pg_program("pg_dump", server_major(global));
+  int major = server_major(global);
+  std::string program =
+      options.program ? given_program(*options.program) : find_pg_program("pg_dump", major);
   std::vector<std::string> argv{
       program,
       options.format == DumpFormat::custom ? "--format=custom" : "--format=plain",
@@ -117,7 +119,9 @@ void restore(const run::Global& global, const RestoreOptions& options) {
   }
   int major = server_major(global);
   std::string name = format == FileFormat::archive ? "pg_restore" : "psql";
-  std::vector<std::string> argv{find_pg_program(name, major)};
+  std::vector<std::string> argv{format == FileFormat::archive && options.program
+                                    ? given_program(*options.program)
+                                    : find_pg_program(name, major)};
   if (format == FileFormat::archive) {
     log::info("Restoring archive {} with pg_restore...", options.file);
     argv.insert(argv.end(), {"--no-password", "--no-owner"});

@@ -24,12 +24,18 @@ struct DumpOptions {
   std::string file;
   DumpFormat format = DumpFormat::plain;  // pum's CLI default
   std::vector<std::string> exclude_schemas;
+  // The pg_dump to run instead of the one pum finds (the Python API's pg_dump_exe): a path, or
+  // a name looked up in PATH.
+  std::optional<std::string> program;
 };
 
 struct RestoreOptions {
   std::string file;
   bool ignore_errors = false;  // -x: a failing pg_restore is a warning
   std::vector<std::string> exclude_schemas;
+  // The pg_restore to run for an archive instead of the one pum finds (the Python API's
+  // pg_restore_exe); a plain SQL file still goes to psql.
+  std::optional<std::string> program;
 };
 
 }  // namespace pum::ops

@@ -134,6 +134,18 @@ std::string find_pg_program(const std::string& name, int server_major) {
   return *found;
 }
 
+std::string given_program(const std::string& program) {
+  std::optional<std::string> found =
+      program.find('/') != std::string::npos
+          ? (is_executable(program) ? std::optional<std::string>(program) : std::nullopt)
+          : in_path(program);
+  if (!found) {
+    throw Error(fmt::format("{} not found", program))
+        .hint("give the path of an executable program, or a name found in PATH");
+  }
+  return *found;
+}
+
 std::string ProgramResult::status() const {
   if (signal != 0) return fmt::format("killed by signal {}", signal);
   return fmt::format("exit code {}", exit_code);

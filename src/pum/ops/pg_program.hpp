@@ -19,6 +19,10 @@ namespace pum::ops {
 // Throws pum::Error with a hint when it is found nowhere.
 std::string find_pg_program(const std::string& name, int server_major);
 
+// A program the caller named: a path (with a '/') must be executable; a bare name is looked up
+// in PATH. Throws pum::Error when it is not found.
+std::string given_program(const std::string& program);
+
 struct ProgramRun {
   std::vector<std::string> argv;  // argv[0]: the absolute path of the program
   // Variables set (or replaced) in the child's environment, e.g. PGPASSWORD.

@@ -24,7 +24,11 @@ std::string quoted_value(std::string_view value) {
 
 }  // namespace
 
-ToolConnection tool_connection(std::string_view pg_connection) {
+namespace {
+
+// The connection's settings as libpq reads them (a service name, a conninfo or a URI), each
+// written back as keyword='value' except the password and `leave_out`.
+ToolConnection parsed(std::string_view pg_connection, std::string_view leave_out) {
   std::string conninfo = db::conninfo_from_argument(pg_connection);
   char* message = nullptr;
   std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(
@@ -44,10 +48,25 @@ ToolConnection tool_connection(std::string_view pg_connection) {
       out.password = option->val;
       continue;
     }
+    if (keyword == leave_out) continue;
     if (!out.conninfo.empty()) out.conninfo += ' ';
     out.conninfo += fmt::format("{}={}", keyword, quoted_value(option->val));
   }
   return out;
+}
+
+}  // namespace
+
+ToolConnection tool_connection(std::string_view pg_connection) { return parsed(pg_connection, {}); }
+
+std::string conninfo_with_dbname(std::string_view pg_connection, const std::string& dbname) {
+  ToolConnection connection = parsed(pg_connection, "dbname");
+  std::string conninfo = connection.conninfo;
+  if (connection.password) {
+    conninfo += (conninfo.empty() ? "" : " ") +
+                fmt::format("password={}", quoted_value(*connection.password));
+  }
+  return conninfo + (conninfo.empty() ? "" : " ") + fmt::format("dbname={}", quoted_value(dbname));
 }
 
 }  // namespace pum::ops

@@ -19,4 +19,8 @@ struct ToolConnection {
 // Throws pum::Error (with libpq's reason) when the value cannot be parsed.
 ToolConnection tool_connection(std::string_view pg_connection);
 
+// The connection with its database replaced by `dbname` (the Python API's Dumper(dbname=...)),
+// as a conninfo (password included, when the value had one). Throws as tool_connection.
+std::string conninfo_with_dbname(std::string_view pg_connection, const std::string& dbname);
+
 }  // namespace pum::ops

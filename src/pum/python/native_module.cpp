@@ -17,8 +17,10 @@
 #include "pum/history/migrations_table.hpp"
 #include "pum/plan/plan.hpp"
 #include "pum/python/bridge.hpp"
+#include "pum/python/check_bindings.hpp"
 #include "pum/python/config_json.hpp"
 #include "pum/python/in_process_hooks.hpp"
+#include "pum/python/ops_bindings.hpp"
 #include "pum/python/roles_bindings.hpp"
 #include "pum/python/schema_migrations.hpp"
 #include "pum/run/commands.hpp"
@@ -190,4 +192,6 @@ PYBIND11_MODULE(_native, m) {
   bind_schema_migrations(m);
   bind_roles(m);
   bind_in_process_hooks(m);
+  bind_check(m);
+  bind_ops(m);
 }

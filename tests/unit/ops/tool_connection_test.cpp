@@ -50,5 +50,16 @@ TEST(ToolConnection, InvalidConninfo) {
   }
 }
 
+TEST(ToolConnection, DbnameReplacesTheDatabase) {
+  EXPECT_EQ(conninfo_with_dbname("pum_test", "other db"), "service='pum_test' dbname='other db'");
+  EXPECT_EQ(conninfo_with_dbname("postgresql://me@h/first", "second"),
+            "user='me' host='h' dbname='second'");
+}
+
+TEST(ToolConnection, DbnameKeepsThePassword) {
+  EXPECT_EQ(conninfo_with_dbname("dbname=x password='p\\'w' user=u", "y"),
+            "user='u' password='p\\'w' dbname='y'");
+}
+
 }  // namespace
 }  // namespace pum::ops

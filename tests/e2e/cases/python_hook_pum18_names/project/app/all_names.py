@@ -51,13 +51,6 @@ from pum.exceptions import (
     PumSqlError,
 )
 
-# Not on the native core yet (docs/python-api.md); PumConfig, Upgrader, SchemaMigrations,
-# Changelog, HookHandler, RoleManager, the feedbacks and ParameterDefinition are.
-UNAVAILABLE = [
-    Checker, DependencyHandler, Dumper,
-    configure_database_connect_access, create_database, drop_database,
-    get_database_connect_access,
-]
 
 
 def log(connection, message):
@@ -101,18 +94,14 @@ class Hook(HookBase):
                           PumInvalidChangelog, PumSqlError)
         ]
         log(connection, f"hierarchy: {all(hierarchy)}")
-        refused = 0
-        for name in UNAVAILABLE:
-            try:
-                name()
-            except PumException as error:
-                assert "is not available inside hooks of the native pum yet" in str(error)
-                refused += 1
-        log(connection, f"unavailable: {refused} of {len(UNAVAILABLE)}")
         manager = RoleManager([Role("r1", [Permission(PermissionType.READ, ["s"])])])
         inventory = RoleInventory(roles=[RoleStatus(name="x")], expected_roles=["r1"])
         status = SchemaPermissionStatus(schema="s", expected=None)
         log(connection, f"roles: {list(manager.roles)} {inventory.missing_roles} {status.satisfied}")
+        # The native core on the hook's own connection, inside pum's transaction.
+        found = manager.roles_inventory(connection)
+        log(connection, f"inventory: {found.missing_roles} {RoleManager.members_of(connection, 'r1')}")
+        log(connection, f"bound: {[cls.__module__ for cls in (Checker, DependencyHandler, Dumper)]}")
         try:
             SqlContent("SELECT 1").execute(connection, commit=True)
         except PumHookError as error:
