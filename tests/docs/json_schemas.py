@@ -173,6 +173,18 @@ def main():
                                                 c + " password=secret", "-f", "json"], expect=1),
                     "check -f json, a difference, a password in the connection")
         assert doc["total_differences"] >= 1 and "secret" not in json.dumps(doc), doc
+        doc = check(fleet, run(pum, ["-p", "dbname=postgres", "-d", module, "fleet", "check",
+                                     "--json", "--reference", b, "--databases",
+                                     f"{DATABASES[1]},{DATABASES[2]}"], expect=1),
+                    "fleet check --json, one target differs")
+        assert doc["summary"]["differs"] == 1 and doc["summary"]["ok"] == 1, doc
+        check(schemas["check"], json.dumps(doc["targets"][1]["report"]),
+              "fleet check --json: the report of the target that differs")
+        doc = check(fleet, run(pum, ["-p", "dbname=postgres", "-d", module, "fleet", "drift",
+                                     "--json", "--databases", f"{DATABASES[1]},{DATABASES[2]}"],
+                               expect=1),
+                    "fleet drift --json, one target changed by hand")
+        assert [t["status"] for t in doc["targets"]] == ["ok", "differs"], doc
         doc = check(schemas["role-list"], run(pum, ["-p", a, "-d", module, "role", "list",
                                                     "--json"]), "role list --json")
         assert doc["roles"][0]["name"] == "json_schemas_reader", doc

@@ -374,6 +374,73 @@ TEST(Fleet, ConcurrentInstallsShareTheServersRoles) {
 
 // Mistakes in the fleet command line are usage errors (exit 2) found before any connection: the
 // server of -p is down here. A parameter the module does not declare is reported once.
+// fleet check against a reference database, and fleet drift against the changelogs: a target
+// changed by hand "differs" (a finding: the others still run, exit 1, its report kept), a target
+// that cannot be compared fails (exit 4).
+TEST(Fleet, CheckAndDriftReportTheTargetsThatDiffer) {
+  try {
+    e2e::require_test_server();
+  } catch (const std::exception& e) {
+    FAIL() << e.what();
+  }
+  Fleet f("cmp", 4);
+  // The reference matches the fleet's pattern too: installed with the others, and identical
+  // to itself.
+  const std::string reference = f.prefix + "ref";
+  e2e::recreate_database(reference);
+  f.dbs.push_back(reference);
+  auto install = f.run({"install", "-j", "4"});
+  ASSERT_EQ(install.exit_code, 0) << install.stderr_text;
+  const std::string& changed = f.dbs[2];
+  e2e::Db(e2e::conninfo_for(changed)).exec("ALTER TABLE fleet_data.item ADD COLUMN by_hand text");
+
+  auto check = f.run({"check", "--reference", e2e::conninfo_for(reference), "--json"});
+  EXPECT_EQ(check.exit_code, 1) << check.status() << check.stderr_text << check.stdout_text;
+  json doc = parse_json(check);
+  EXPECT_EQ(doc["action"], "check");
+  EXPECT_EQ(doc["layout"], "none");
+  EXPECT_EQ(doc["summary"]["differs"], 1) << check.stdout_text;
+  EXPECT_EQ(doc["summary"]["ok"], 4) << check.stdout_text;
+  const json* differs = target_named(doc, changed);
+  ASSERT_NE(differs, nullptr) << check.stdout_text;
+  EXPECT_EQ((*differs)["status"], "differs");
+  EXPECT_TRUE((*differs)["report"].is_object()) << (*differs)["report"];
+  EXPECT_NE((*differs)["report"].dump().find("by_hand"), std::string::npos) << (*differs)["report"];
+  const json* same = target_named(doc, f.dbs[0]);
+  ASSERT_NE(same, nullptr);
+  EXPECT_TRUE((*same)["report"].is_null());
+
+  // The same as a table, the report of the target that differs after it.
+  auto table = f.run({"check", "--reference", e2e::conninfo_for(reference), "-N", "public"});
+  EXPECT_EQ(table.exit_code, 1) << table.stderr_text;
+  EXPECT_NE(table.stdout_text.find("1 differ, 0 failed"), std::string::npos) << table.stdout_text;
+  EXPECT_NE(table.stdout_text.find("--- " + changed + ": differences ---"), std::string::npos)
+      << table.stdout_text;
+  EXPECT_NE(table.stdout_text.find("by_hand"), std::string::npos) << table.stdout_text;
+
+  // drift: each target against what its changelogs build.
+  auto drift = f.run({"drift", "-j", "2", "--json"});
+  EXPECT_EQ(drift.exit_code, 1) << drift.status() << drift.stderr_text << drift.stdout_text;
+  doc = parse_json(drift);
+  EXPECT_EQ(doc["summary"]["differs"], 1) << drift.stdout_text;
+  EXPECT_EQ(doc["summary"]["ok"], 4) << drift.stdout_text;
+  differs = target_named(doc, changed);
+  ASSERT_NE(differs, nullptr);
+  EXPECT_EQ((*differs)["status"], "differs");
+  EXPECT_EQ((*differs)["from"], "1.1.0");
+
+  // A target without pum_migrations cannot be compared with its changelogs: failed, exit 4,
+  // and the others are still compared.
+  e2e::Db(e2e::conninfo_for(f.dbs[0])).exec("DROP TABLE public.pum_migrations");
+  drift = f.run({"drift", "--keep-going", "--json"});
+  EXPECT_EQ(drift.exit_code, 4) << drift.stderr_text << drift.stdout_text;
+  doc = parse_json(drift);
+  EXPECT_EQ(doc["summary"]["failed"], 1) << drift.stdout_text;
+  EXPECT_EQ(doc["summary"]["differs"], 1) << drift.stdout_text;
+  EXPECT_EQ(doc["summary"]["ok"], 3) << drift.stdout_text;
+  if (!HasFailure()) f.drop();
+}
+
 TEST(Fleet, UsageErrorsBeforeAnyConnection) {
   const std::string tmp = e2e::make_temp_dir("pum-it-fleet-usage");
   e2e::write_text_file(tmp + "/scratch/.keep", "");
@@ -399,6 +466,13 @@ TEST(Fleet, UsageErrorsBeforeAnyConnection) {
       {{"-p", dead, "fleet", "upgrade", "--targets", tmp + "/targets.yaml"},
        "-p is not used with --targets"},
       {{"fleet", "upgrade", "--targets", tmp + "/targets.yaml", "--canary", "0"}, "--canary"},
+      {{"-p", dead, "fleet", "check", "--databases", "a*"}, "fleet check needs --reference"},
+      {{"-p", dead, "fleet", "upgrade", "--databases", "a*", "--reference", "x"},
+       "--reference is for fleet check"},
+      {{"-p", dead, "fleet", "upgrade", "--databases", "a*", "-N", "s"},
+       "are for fleet check and fleet drift"},
+      {{"-p", dead, "fleet", "check", "--databases", "a*", "--reference", "x", "-u", "1.0.0"},
+       "takes none of"},
   };
   for (const auto& c : cases) {
     auto r = run(c.args);

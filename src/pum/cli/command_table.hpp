@@ -80,6 +80,9 @@ struct FleetCliOptions {
   std::optional<int> steps;
   std::string module;
   std::string migrations_table;
+  std::string reference;       // check: the database every target is compared with
+  std::string scratch;         // drift: where the scratch databases are created
+  check::Selection selection;  // check, drift: what is compared
 };
 
 // Everything the command line can set, bound to CLI11 options.
@@ -121,6 +124,9 @@ std::vector<Command> command_table();
 std::span<const Command> core_commands();   // info install upgrade baseline app uninstall
 std::span<const Command> roles_commands();  // role
 std::span<const Command> check_commands();  // check drift
+// What check and drift compare (-i, --include, -N, -P, --include-migrations-table): also
+// offered by fleet check and fleet drift.
+void add_selection_options(CLI::App& sub, check::Selection& selection);
 std::span<const Command> ops_commands();    // db dump restore
 std::span<const Command> flat_commands();   // the flat layout's upgrade info history new verify
 std::span<const Command> fleet_commands();  // fleet (either layout)

@@ -6,32 +6,37 @@
 
 namespace pum::cli {
 
-namespace {
-
-// The options check and drift share: what to compare and how to report it.
-void add_compare_options(CLI::App& sub, CheckCliOptions& o) {
-  sub.add_option("-i,--ignore", o.selection.ignore,
+void add_selection_options(CLI::App& sub, check::Selection& selection) {
+  auto& o = selection;
+  sub.add_option("-i,--ignore", o.ignore,
                  "Checks to leave out (one or more of: tables columns constraints views "
                  "sequences indexes triggers functions rules)")
       ->check(CLI::IsMember(check::check_keys()).description(""))
       ->type_name("CHECK");
-  sub.add_option("--include", o.selection.include,
+  sub.add_option("--include", o.include,
                  "Extra kinds to compare too (one or more of: types enums extensions policies "
                  "materialized_views privileges comments ownership, or all); commas allowed")
       ->check(CLI::IsMember(check::extra_keys()).description(""))
       ->delimiter(',')
       ->type_name("KIND");
-  sub.add_option("-N,--exclude-schema", o.selection.exclude_schemas,
+  sub.add_option("-N,--exclude-schema", o.exclude_schemas,
                  "Schema to leave out of every check (repeatable)")
       ->allow_extra_args(false)
       ->type_name("SCHEMA");
-  sub.add_option("-P,--exclude-field-pattern", o.selection.exclude_field_patterns,
+  sub.add_option("-P,--exclude-field-pattern", o.exclude_field_patterns,
                  "LIKE pattern of column names to leave out of the columns check (repeatable)")
       ->allow_extra_args(false)
       ->type_name("PATTERN");
-  sub.add_flag("--include-migrations-table", o.selection.include_migrations_table,
+  sub.add_flag("--include-migrations-table", o.include_migrations_table,
                "Also compare the pum_migrations tables (left out by default: they differ "
                "between pum versions)");
+}
+
+namespace {
+
+// The options check and drift share: what to compare and how to report it.
+void add_compare_options(CLI::App& sub, CheckCliOptions& o) {
+  add_selection_options(sub, o.selection);
   sub.add_option("-o,--output_file,--output-file", o.output_file,
                  "Write the report to this file instead of stdout")
       ->type_name("FILE");

@@ -1,4 +1,5 @@
-// pum fleet upgrade | info | install | rollback | verify: the single-target command run over many
+// pum fleet upgrade | info | install | rollback | verify | check | drift: the single-target
+// command run over many
 // targets (a targets file, the databases of a server, the tenant schemas of a database), each in
 // a process of its own forked from this one (fleet/runner.hpp), then one table or JSON document.
 #include "pum/cli/commands_fleet.hpp"
@@ -11,6 +12,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "pum/check/check_command.hpp"
+#include "pum/check/drift.hpp"
 #include "pum/cli/print_error.hpp"
 #include "pum/cli/run.hpp"
 #include "pum/db/connection.hpp"
@@ -36,7 +39,10 @@ namespace pum::cli {
 
 namespace {
 
-const std::vector<std::string> kActions = {"upgrade", "info", "install", "rollback", "verify"};
+const std::vector<std::string> kActions = {"upgrade", "info",  "install", "rollback",
+                                           "verify",  "check", "drift"};
+
+bool compares(const std::string& action) { return action == "check" || action == "drift"; }
 
 void setup_fleet(CLI::App& sub, CliState& state) {
   auto& o = state.fleet;
@@ -82,10 +88,20 @@ void setup_fleet(CLI::App& sub, CliState& state) {
       ->type_name("MODULE");
   sub.add_option("--migrations-table", o.migrations_table, "Flat layout: the migrations table")
       ->type_name("TABLE");
+  sub.add_option("--reference", o.reference,
+                 "check: the database every target is compared with (service name, conninfo "
+                 "or URI)")
+      ->type_name("PG_CONNECTION");
+  sub.add_option("--scratch", o.scratch,
+                 "drift: create the scratch databases through this connection instead of each "
+                 "target's server")
+      ->type_name("CONNINFO");
+  add_selection_options(sub, o.selection);
   add_lock_timeout(sub, state.lock_timeout);
 }
 
-enum class Layout { pum1x, flat };
+// none: fleet check, which compares structures and needs no project.
+enum class Layout { pum1x, flat, none };
 
 // Everything the children share, set up once in the parent before the first fork.
 struct Context {
@@ -96,6 +112,7 @@ struct Context {
 };
 
 Layout detect_layout(const CliState& state) {
+  if (state.fleet.action == "check") return Layout::none;
   if (state.config_file.empty() && flat::looks_like_flat_project(state.dir)) return Layout::flat;
   std::error_code ec;
   if (!fs::exists(state.global.config_file, ec)) {
@@ -124,6 +141,40 @@ void check_action(const Context& ctx) {
   }
   if (action != "rollback" && (!o.to.empty() || o.steps)) {
     throw usage_error("--to and --steps are for fleet rollback");
+  }
+  if ((action == "check") != !o.reference.empty()) {
+    throw usage_error(action == "check" ? "fleet check needs --reference: the database every "
+                                          "target is compared with"
+                                        : "--reference is for fleet check");
+  }
+  if (action != "drift" && !o.scratch.empty()) throw usage_error("--scratch is for fleet drift");
+  const check::Selection& s = o.selection;
+  const bool selects = !s.ignore.empty() || !s.include.empty() || !s.exclude_schemas.empty() ||
+                       !s.exclude_field_patterns.empty() || s.include_migrations_table;
+  if (selects && !compares(action)) {
+    throw usage_error(
+        "-i, --include, -N, -P and --include-migrations-table are for fleet check "
+        "and fleet drift");
+  }
+  if (ctx.layout == Layout::flat && action == "drift") {
+    throw usage_error(
+        "fleet drift is for pum 1.x modules: a flat directory is checked with fleet verify");
+  }
+  if (ctx.layout == Layout::none) {
+    if (!o.max_version.empty() || !ctx.state->parameters.empty() || !o.schemas.empty() ||
+        !o.module.empty() || !o.migrations_table.empty()) {
+      throw usage_error(
+          "fleet check compares the structure of databases: it takes none of -u, -p NAME "
+          "VALUE, --schemas, --module, --migrations-table");
+    }
+    for (const auto& t : ctx.targets) {
+      if (!t.parameters.empty() || !t.schema.empty() || !t.module.empty()) {
+        throw usage_error(fmt::format(
+            "target '{}' sets parameters, schema or module, which fleet check does not use",
+            t.name));
+      }
+    }
+    return;
   }
   if (ctx.layout == Layout::pum1x && (!o.module.empty() || !o.migrations_table.empty())) {
     throw usage_error(
@@ -332,6 +383,30 @@ std::optional<std::string> current_version(const Context& ctx, const fleet::Targ
   return read_state(ctx, conn, t, false).current;
 }
 
+// check and drift in the child: called directly rather than through the command line, so that
+// "differences found" (their exit 1) is told apart from a failure (thrown). The report goes to
+// the child's stdout, kept by the parent: check's JSON format when the fleet writes JSON.
+int compare_target(const Context& ctx, const fleet::Target& t, nlohmann::json& report) {
+  const FleetCliOptions& o = ctx.state->fleet;
+  check::OutputOptions output;
+  output.format = o.json ? check::Format::json : check::Format::text;
+  int code = 0;
+  if (o.action == "check") {
+    code = check::check({t.pg_connection, o.reference, o.selection, output});
+  } else {
+    run::Global global = ctx.state->global;
+    global.pg_connection = t.pg_connection;
+    if (!global.environment && t.env) global.environment = t.env;
+    check::DriftOptions options;
+    options.selection = o.selection;
+    options.output = output;
+    if (!o.scratch.empty()) options.scratch_connection = o.scratch;
+    code = check::drift(global, options);
+  }
+  if (code == 1) report["differs"] = true;
+  return code;
+}
+
 // One target, in its own process: the command exactly as a single run. upgrade, install and
 // rollback tell the versions before and after from inside their locked, committed run (one
 // connection per target, and a `from` that another run at the same moment cannot make stale);
@@ -347,7 +422,14 @@ int run_target(const Context& ctx, const fleet::Target& t, int report_fd) {
   int code = 0;
   try {
     const std::string& action = ctx.state->fleet.action;
-    if (action == "info") {
+    if (compares(action)) {
+      if (ctx.layout != Layout::none) {
+        const std::optional<std::string> current = current_version(ctx, t);
+        put("from", current);
+        put("to", current);
+      }
+      code = compare_target(ctx, t, report);
+    } else if (action == "info") {
       db::Connection conn = db::Connection::open(t.pg_connection);
       fleet::TargetState state = read_state(ctx, conn, t, true);
       put("from", state.current);
@@ -421,7 +503,9 @@ int run_fleet(CliState& state) {
 
   fleet::RunSummary summary;
   summary.action = state.fleet.action;
-  summary.layout = ctx.layout == Layout::flat ? "flat" : "pum1x";
+  summary.layout = ctx.layout == Layout::flat   ? "flat"
+                   : ctx.layout == Layout::none ? "none"
+                                                : "pum1x";
   summary.jobs = options.policy.jobs;
   summary.duration_ms = outcome.duration_ms;
   summary.interrupted = outcome.interrupt_signal != 0;
@@ -433,7 +517,9 @@ int run_fleet(CliState& state) {
 }
 
 const Command kCommands[] = {
-    {"fleet", "Run upgrade, info, install, rollback or verify over many databases or schemas",
+    {"fleet",
+     "Run upgrade, info, install, rollback, verify, check or drift over many databases or "
+     "schemas",
      setup_fleet, run_fleet},
 };
 

@@ -19,6 +19,8 @@ const char* status_name(Status status) {
       return "interrupted";
     case Status::skipped:
       return "skipped";
+    case Status::differs:
+      return "differs";
   }
   return "?";
 }
@@ -26,9 +28,14 @@ const char* status_name(Status status) {
 int exit_code(const std::vector<TargetResult>& results, const RunSummary& summary,
               int interrupt_signal) {
   if (summary.interrupted) return 128 + interrupt_signal;
-  const bool all_ok = std::all_of(results.begin(), results.end(),
-                                  [](const TargetResult& r) { return r.status == Status::ok; });
-  return all_ok ? 0 : 4;
+  const bool all_done = std::all_of(results.begin(), results.end(), [](const TargetResult& r) {
+    return r.status == Status::ok || r.status == Status::differs;
+  });
+  if (!all_done) return 4;
+  const bool any_differs = std::any_of(results.begin(), results.end(), [](const TargetResult& r) {
+    return r.status == Status::differs;
+  });
+  return any_differs ? 1 : 0;
 }
 
 std::string format_duration(std::int64_t ms) {
@@ -80,7 +87,7 @@ std::string render_table(const std::vector<Target>& targets,
   rows.push_back(
       info ? std::vector<std::string>{"target", "version", "latest", "pending", "result", "error"}
            : std::vector<std::string>{"target", "from", "to", "duration", "result", "error"});
-  std::size_t counts[4] = {0, 0, 0, 0};
+  std::size_t counts[kStatusCount] = {};
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const TargetResult& r = results[i];
     ++counts[static_cast<int>(r.status)];
@@ -114,12 +121,22 @@ std::string render_table(const std::vector<Target>& targets,
     out.append(line);
     out.push_back('\n');
   }
-  out.append(fmt::format("{} target{}: {} ok, {} failed, {} interrupted, {} skipped ({}, -j {})\n",
-                         targets.size(), targets.size() == 1 ? "" : "s", counts[0], counts[1],
-                         counts[2], counts[3], format_duration(summary.duration_ms), summary.jobs));
+  const bool compares = summary.action == "check" || summary.action == "drift";
+  out.append(
+      fmt::format("{} target{}: {} ok, {}{} failed, {} interrupted, {} skipped ({}, -j {})\n",
+                  targets.size(), targets.size() == 1 ? "" : "s", counts[0],
+                  compares ? fmt::format("{} differ, ", counts[4]) : std::string(), counts[1],
+                  counts[2], counts[3], format_duration(summary.duration_ms), summary.jobs));
   if (summary.stop != StopReason::none) {
     out.append(stop_text(summary.stop));
     out.push_back('\n');
+  }
+  // What check or drift found, target by target, after the table.
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (results[i].status != Status::differs) continue;
+    out.append(fmt::format("\n--- {}: differences ---\n", targets[i].name));
+    out.append(results[i].output);
+    if (!results[i].output.empty() && results[i].output.back() != '\n') out.push_back('\n');
   }
   return out;
 }
@@ -129,7 +146,8 @@ std::string render_json(const std::vector<Target>& targets,
   using nlohmann::json;
   auto optional = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
   json list = json::array();
-  std::size_t counts[4] = {0, 0, 0, 0};
+  const bool compares = summary.action == "check" || summary.action == "drift";
+  std::size_t counts[kStatusCount] = {};
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const Target& t = targets[i];
     const TargetResult& r = results[i];
@@ -146,6 +164,11 @@ std::string render_json(const std::vector<Target>& targets,
         {"error", r.error.empty() ? json(nullptr) : json(r.error)},
     };
     if (summary.action == "info") entry["pending"] = r.pending ? json(*r.pending) : json(nullptr);
+    if (compares) {
+      // The target's own report (check's JSON format) when it found differences.
+      json report = r.status == Status::differs ? json::parse(r.output, nullptr, false) : json();
+      entry["report"] = report.is_discarded() ? json(r.output) : report;
+    }
     list.push_back(std::move(entry));
   }
   json doc = {
@@ -161,7 +184,8 @@ std::string render_json(const std::vector<Target>& targets,
         {"ok", counts[0]},
         {"failed", counts[1]},
         {"interrupted", counts[2]},
-        {"skipped", counts[3]}}},
+        {"skipped", counts[3]},
+        {"differs", counts[4]}}},
       {"targets", std::move(list)},
   };
   return doc.dump(2) + "\n";

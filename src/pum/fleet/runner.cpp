@@ -290,18 +290,25 @@ class Runner {
         if (doc.contains("pending") && doc["pending"].is_number_integer()) {
           r.pending = doc["pending"].get<std::int64_t>();
         }
+        r.differs = doc.value("differs", false);
       }
     }
     if (WIFEXITED(status)) {
       r.exit_code = WEXITSTATUS(status);
-      r.status = r.exit_code == 0 ? Status::ok : Status::failed;
+      r.status = r.exit_code == 0                ? Status::ok
+                 : r.exit_code == 1 && r.differs ? Status::differs
+                                                 : Status::failed;
       // A target that caught the signal (its statement cancelled, its transaction rolled back)
       // exits 130 or 143 by itself: interrupted, like one the signal ended.
       if (outcome_.interrupt_signal != 0 && (r.exit_code == 130 || r.exit_code == 143)) {
         r.status = Status::interrupted;
       }
-      if (r.exit_code != 0) r.error = first_error_line(r.log);
-      if (r.exit_code != 0 && r.error.empty()) r.error = fmt::format("exit {}", r.exit_code);
+      if (r.status == Status::differs) {
+        r.error = "differences found";
+      } else if (r.exit_code != 0) {
+        r.error = first_error_line(r.log);
+        if (r.error.empty()) r.error = fmt::format("exit {}", r.exit_code);
+      }
     } else if (WIFSIGNALED(status)) {
       const int signo = WTERMSIG(status);
       const bool interrupt = signo == SIGINT || signo == SIGTERM;
@@ -310,7 +317,8 @@ class Runner {
                                         signo == SIGINT ? "SIGINT" : "SIGTERM")
                           : fmt::format("killed by signal {} ({})", signo, strsignal(signo));
     }
-    const bool ok = r.status == Status::ok;
+    // A target that found differences ran well: it stops nothing and keeps its report.
+    const bool ok = r.status == Status::ok || r.status == Status::differs;
     ++done_;
     if (!ok) ++failed_;
     scheduler_.finished(ok);
@@ -320,7 +328,7 @@ class Runner {
       forward_text(job, r.output);
       if (options_.forward == Forward::failed) forward_text(job, r.log);
     }
-    if (ok) {
+    if (r.status == Status::ok) {
       // Memory stays flat in the number of targets: a target that went well keeps no output.
       std::string().swap(r.log);
       std::string().swap(r.output);
