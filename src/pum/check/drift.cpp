@@ -86,7 +86,7 @@ void install_into(const std::string& conninfo, const run::Global& global,
   install.skip_grant = !grant;
   try {
     QuietLog quiet;
-    run::install(scratch_global, install);
+    run::run_command(scratch_global, install, run::install);
   } catch (Error& error) {
     error.prefix("while installing the changelogs into the scratch database: ");
     throw;

@@ -41,7 +41,7 @@ void setup_info(CLI::App& sub, CliState& state) {
                "every row (docs/schemas/info.schema.json)");
 }
 int run_info(CliState& state) {
-  run::info(state.global, state.json);
+  run::run_command(state.global, run::InfoOptions{state.json}, run::info);
   return 0;
 }
 
@@ -68,7 +68,7 @@ void setup_install(CLI::App& sub, CliState& state) {
 }
 int run_install(CliState& state) {
   state.install.parameters = state.parameters;
-  run::install(state.global, state.install);
+  run::run_command(state.global, state.install, run::install);
   return 0;
 }
 
@@ -107,7 +107,7 @@ void setup_upgrade(CLI::App& sub, CliState& state) {
 }
 int run_upgrade(CliState& state) {
   state.upgrade.parameters = state.parameters;
-  run::upgrade(state.global, state.upgrade);
+  run::run_command(state.global, state.upgrade, run::upgrade);
   return 0;
 }
 
@@ -130,7 +130,7 @@ int run_baseline(CliState& state) {
     return 0;
   }
   if (state.baseline.version.empty()) throw usage_error("--baseline is required");
-  run::baseline(state.global, state.baseline);
+  run::run_command(state.global, state.baseline, run::baseline);
   return 0;
 }
 
@@ -146,14 +146,19 @@ void setup_rollback(CLI::App& sub, CliState& state) {
   add_lock_timeout(sub, state.lock_timeout);
 }
 int run_rollback(CliState& state) {
+  const run::RollbackOptions& o = state.rollback;
+  if (o.to.has_value() == o.steps.has_value()) {
+    throw usage_error("rollback needs exactly one of --to VERSION and --steps N");
+  }
+  if (o.steps && *o.steps < 1) throw usage_error("--steps must be 1 or more");
   state.rollback.parameters = state.parameters;
-  run::rollback(state.global, state.rollback);
+  run::run_command(state.global, state.rollback, run::rollback);
   return 0;
 }
 
 void setup_hooks(CLI::App& /*sub*/, CliState& /*state*/) {}
 int run_hooks_list(CliState& state) {
-  run::list_hooks(state.global);
+  run::run_command(state.global, run::HooksOptions{}, run::list_hooks);
   return 0;
 }
 
@@ -170,7 +175,7 @@ int run_app(CliState& state) {
   state.app.action = state.app_action == "drop"     ? run::AppAction::drop
                      : state.app_action == "create" ? run::AppAction::create
                                                     : run::AppAction::recreate;
-  run::app(state.global, state.app);
+  run::run_command(state.global, state.app, run::app);
   return 0;
 }
 
@@ -181,7 +186,7 @@ void setup_uninstall(CLI::App& sub, CliState& state) {
 }
 int run_uninstall(CliState& state) {
   state.uninstall.parameters = state.parameters;
-  run::uninstall(state.global, state.uninstall);
+  run::run_command(state.global, state.uninstall, run::uninstall);
   return 0;
 }
 

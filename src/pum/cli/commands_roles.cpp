@@ -11,7 +11,7 @@
 #include "pum/db/cancel_on_signal.hpp"
 #include "pum/db/transaction.hpp"
 #include "pum/roles/actions.hpp"
-#include "pum/run/project.hpp"
+#include "pum/run/context.hpp"
 #include "pum/ui/colour.hpp"
 #include "pum/ui/log.hpp"
 
@@ -53,11 +53,15 @@ int run_role(CliState& state) {
   auto& o = state.role.options;
   o.action = roles::parse_action(state.role.action).value_or(roles::Action::list);
   roles::check_options(o);
-  const config::Config config = run::load_project_config(state.global);
+  const bool changes = roles::changes_database(o.action);
+  run::Needs needs;
+  needs.access = changes ? run::Access::locked : run::Access::none;
+  run::Context context(state.global, needs);
+  const config::Config& config = context.config;
   const bool colour = stdout_colour();
   std::string out;
-  if (roles::changes_database(o.action)) {
-    run::Session session(state.global, config);
+  if (changes) {
+    run::Session& session = context.open_session();
     out = roles::run_action(session.conn, config, o, colour);
     log::info("Committing changes...");
     session.commit();

@@ -116,7 +116,7 @@ void install(std::uintptr_t pgconn, const ConfigHandle& handle, const Pairs& par
   options.skip_drop_app = skip_drop_app;
   options.skip_create_app = skip_create_app;
   options.allow_multiple_modules = allow_multiple_modules;
-  run::install(borrowed_global(pgconn, handle, commit), options);
+  run::run_command(borrowed_global(pgconn, handle, commit), options, run::install);
 }
 
 void upgrade(std::uintptr_t pgconn, const ConfigHandle& handle, const Pairs& parameters,
@@ -133,7 +133,7 @@ void upgrade(std::uintptr_t pgconn, const ConfigHandle& handle, const Pairs& par
   options.skip_drop_app = skip_drop_app;
   options.skip_create_app = skip_create_app;
   options.skip_baseline_check = skip_baseline_check;
-  run::upgrade(borrowed_global(pgconn, handle, true), options);
+  run::run_command(borrowed_global(pgconn, handle, true), options, run::upgrade);
 }
 
 void app(std::uintptr_t pgconn, const ConfigHandle& handle, const std::string& action,
@@ -144,7 +144,7 @@ void app(std::uintptr_t pgconn, const ConfigHandle& handle, const std::string& a
                    : action == "create" ? run::AppAction::create
                                         : run::AppAction::recreate;
   options.parameters = parameters;
-  run::app(borrowed_global(pgconn, handle, commit), options);
+  run::run_command(borrowed_global(pgconn, handle, commit), options, run::app);
 }
 
 void uninstall(std::uintptr_t pgconn, const ConfigHandle& handle, const Pairs& parameters,
@@ -153,7 +153,7 @@ void uninstall(std::uintptr_t pgconn, const ConfigHandle& handle, const Pairs& p
   run::UninstallOptions options;
   options.parameters = parameters;
   options.force = true;  // the API never asks
-  run::uninstall(borrowed_global(pgconn, handle, commit), options);
+  run::run_command(borrowed_global(pgconn, handle, commit), options, run::uninstall);
 }
 
 void install_demo_data(std::uintptr_t pgconn, const ConfigHandle& handle, const std::string& name,

@@ -4,9 +4,9 @@
 
 #include <optional>
 
-#include "pum/config/lenient.hpp"
 #include "pum/delta/upgrades_table.hpp"
-#include "pum/run/project.hpp"
+#include "pum/plan/installed.hpp"
+#include "pum/run/context.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
 
@@ -19,12 +19,12 @@ void adopt_pum0x(const Global& global, const BaselineOptions& options,
         .hint("--from-pum0x records the version the pum 0.x table holds");
   }
   const delta::TableName old_name = delta::TableName::parse(pum0x_table);
-  config::MissingHookFilesAllowed lenient;  // baseline runs no hook
-  config::Config config = load_project_config(global);
-  for (const std::string& warning : lenient.warnings()) {
-    log::warning("{} (ignored: this command runs no hook)", warning);
-  }
-  Session session(global, config);
+  Needs needs;
+  needs.hook_files_may_be_missing = true;  // baseline runs no hook
+  needs.access = Access::locked;
+  Context context(global, needs);
+  const config::Config& config = context.config;
+  Session& session = context.open_session();
   if (session.table.exists()) {
     throw Error(fmt::format("{} already exists: this database is already managed by pum 1.x",
                             session.table.display_name()))
@@ -52,13 +52,7 @@ void adopt_pum0x(const Global& global, const BaselineOptions& options,
   }
   if (!options.allow_multiple_modules) {
     auto others = session.table.other_schemas();
-    if (!others.empty()) {
-      throw Error(
-          fmt::format("another module is installed in this database ({})", join_tables(others)))
-          .hint(
-              "pass --allow-multiple-modules to keep several modules in one database, each with "
-              "its own pum.migration_table_schema");
-    }
+    if (!others.empty()) plan::refuse_other_tables(table_names(others), false);
   }
   session.table.create();
   log::info("Created migration table: {}", session.table.display_name());

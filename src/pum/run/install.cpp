@@ -2,7 +2,6 @@
 // hooks, every changelog up to --max-version with one row each, and the create hooks.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <optional>
 #include <vector>
 
@@ -64,35 +63,29 @@ std::vector<std::string> hook_lines(const char* what, const std::vector<Unit>& h
   return lines;
 }
 
-void install_body(const Global& global, const InstallOptions& options, const config::Config& config,
-                  Lifecycle& lifecycle, std::chrono::steady_clock::time_point started);
-
 }  // namespace
 
-void install(const Global& global, const InstallOptions& options) {
-  auto started = std::chrono::steady_clock::now();
-  config::Config config = load_project_config(global);
-  ResolvedParameters lifecycle_params = resolve_parameters(config, options.parameters, nullptr);
-  Lifecycle lifecycle(&config, config.base_dir, resolve_environment(global.environment),
-                      lifecycle_params.values, global.pg_connection);
-  try {
-    install_body(global, options, config, lifecycle, started);
-  } catch (const Error& error) {
-    if (!options.mode.dry_run) {
-      lifecycle.fire_on_error(error, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::steady_clock::now() - started)
-                                         .count());
-    }
-    throw;
-  }
+Needs needs(const InstallOptions& options) {
+  Needs needs;
+  needs.changelogs = Changelogs::listed;
+  needs.lifecycle = true;
+  needs.on_error = !options.mode.dry_run;
+  needs.parameters = ParameterSource::command_line;
+  needs.parameter_args = &options.parameters;
+  // A dry run looks at the database without the lock and writes nothing; it refuses an
+  // installed module as the real run does, and does not look for other modules' tables.
+  needs.access = options.mode.dry_run ? Access::read : Access::locked;
+  needs.read_history = true;
+  needs.expect.table = plan::Table::absent;
+  needs.expect.other_tables_allowed = options.allow_multiple_modules || options.mode.dry_run;
+  return needs;
 }
 
-namespace {
-
-void install_body(const Global& global, const InstallOptions& options, const config::Config& config,
-                  Lifecycle& lifecycle, std::chrono::steady_clock::time_point started) {
-  std::vector<Migration> migrations = load_migrations(config);
-  ResolvedParameters params = resolve_parameters(config, options.parameters, nullptr);
+void install(Context& context, const InstallOptions& options) {
+  const config::Config& config = context.config;
+  const std::vector<Migration>& migrations = context.migrations;
+  const Parameters& params = context.params.values;
+  Lifecycle& lifecycle = *context.lifecycle;
   std::optional<Version> max = parse_version_option(options.max_version, "--max-version");
   plan::Plan plan = plan::plan_install(migrations, {max, false});
   if (plan.to_apply.empty()) {
@@ -104,34 +97,24 @@ void install_body(const Global& global, const InstallOptions& options, const con
 
   // Everything is read, checked and rendered before the first statement is sent.
   AppHooks hooks =
-      prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
-  auto units = prepare_migrations(config, plan.to_apply, params.values);
+      prepare_app_hooks(config, params, !options.skip_drop_app, !options.skip_create_app);
+  auto units = prepare_migrations(config, plan.to_apply, params);
   RunReport report{"install",    "run",         config.module,     "",
                    std::nullopt, plan.to_apply, file_labels(units)};
   auto print_report = [&](const char* mode, bool committed) {
     if (!options.mode.json) return;
     report.mode = mode;
     report.committed = committed;
-    report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::steady_clock::now() - started)
-                             .count();
+    report.duration_ms = context.elapsed_ms();
     print_run_report(report);
   };
 
+  Session& session = context.open_session();
+  report.table = session.table.display_name();
   if (options.mode.dry_run) {
     pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
-    // Read-only: the database is looked at (an installed module is refused as for real), never
-    // written, no lock is taken.
-    db::Connection conn = db::Connection::open(global.pg_connection);
-    pum1x::PumMigrationsTracking tracking(conn, config.migration_table_schema);
-    if (tracking.exists()) {
-      throw Error(fmt::format("{} already exists. This means that the module is already "
-                              "installed in this database",
-                              tracking.display_name()))
-          .hint("use pum upgrade to apply newer changelogs, pum info to see the installed version");
-    }
-    LayoutRun layout = changelog_layout(source, tracking, config, params.values, &lifecycle);
-    std::vector<std::string> before{fmt::format("create {}", tracking.display_name())};
+    LayoutRun layout = changelog_layout(source, session.tracking, config, params, &lifecycle);
+    std::vector<std::string> before{fmt::format("create {}", session.tracking.display_name())};
     if (!options.skip_roles && !config.roles.empty()) before.emplace_back("create roles");
     for (auto& line : hook_lines("drop app", hooks.drop)) before.push_back(line);
     std::vector<std::string> after = hook_lines("create app", hooks.create);
@@ -140,29 +123,10 @@ void install_body(const Global& global, const InstallOptions& options, const con
                fmt::format("Dry run: install of module '{}' up to version {}", config.module,
                            plan.to_apply.back()->version.str()),
                before, after);
-    report.table = tracking.display_name();
     print_report("dry_run", false);
     return;
   }
 
-  Session session(global, config);
-  report.table = session.table.display_name();
-  if (session.table.exists()) {
-    throw Error(fmt::format("{} already exists. This means that the module is already installed "
-                            "in this database",
-                            session.table.display_name()))
-        .hint("use pum upgrade to apply newer changelogs, pum info to see the installed version");
-  }
-  if (!options.allow_multiple_modules) {
-    auto others = session.table.other_schemas();
-    if (!others.empty()) {
-      throw Error(
-          fmt::format("another module is installed in this database ({})", join_tables(others)))
-          .hint(
-              "pass --allow-multiple-modules to install several modules, each with its own "
-              "pum.migration_table_schema");
-    }
-  }
   log::info("Creating migrations table...");
   session.table.create();
   log::info("Created migration table: {}", session.table.display_name());
@@ -173,8 +137,8 @@ void install_body(const Global& global, const InstallOptions& options, const con
   }
   lifecycle.fire(Event::pre_validate, &session.conn, {nullptr, "pending", 0, nullptr});
   run_hooks(session.conn, hooks.drop, HookKind::drop);
-  apply_changelogs(session, config, plan.to_apply, units, params.values, options.beta_testing,
-                   &lifecycle, &report.durations_ms);
+  apply_changelogs(session, config, plan.to_apply, units, params, options.beta_testing, &lifecycle,
+                   &report.durations_ms);
   run_hooks(session.conn, hooks.create, HookKind::create);
   log::info("Installed {} table and applied changelogs up to version {}",
             session.table.display_name(), plan.to_apply.back()->version.str());
@@ -182,36 +146,32 @@ void install_body(const Global& global, const InstallOptions& options, const con
     log::info("Granting permissions...");
     roles::grant_configured_permissions(session.conn, config);
   }
-  const auto elapsed = [&] {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                 started)
-        .count();
-  };
   if (options.mode.rehearse) {
     log::info(
         "Rehearsal: install of {} version(s) went through in {} ms; rolling back, the "
         "database is unchanged",
-        plan.to_apply.size(), elapsed());
+        plan.to_apply.size(), context.elapsed_ms());
     print_report("rehearsal", false);
     return;  // the session's transaction rolls back
   }
   log::info("Committing changes...");
   session.commit();
-  if (global.on_versions) global.on_versions(std::nullopt, plan.to_apply.back()->version.str());
+  if (context.global.on_versions) {
+    context.global.on_versions(std::nullopt, plan.to_apply.back()->version.str());
+  }
   try {
-    lifecycle.fire(Event::post_complete, &session.conn, {nullptr, "applied", elapsed(), nullptr});
+    lifecycle.fire(Event::post_complete, &session.conn,
+                   {nullptr, "applied", context.elapsed_ms(), nullptr});
   } catch (Error& error) {
     throw error.prefix("the install is committed, but a post_complete hook failed: ");
   }
 
   if (demo != nullptr) {
-    load_demo_data(session.conn, config, *demo, params.values,
+    load_demo_data(session.conn, config, *demo, params,
                    DemoOptions{options.skip_drop_app, options.skip_create_app, options.skip_grant});
   }
-  log::debug("install done in {} ms", elapsed());
+  log::debug("install done in {} ms", context.elapsed_ms());
   print_report("run", true);
 }
-
-}  // namespace
 
 }  // namespace pum::run

@@ -48,6 +48,12 @@ struct RunMode {
   bool json = false;      // install, upgrade: a JSON report on stdout (run_report.hpp)
 };
 
+struct InfoOptions {
+  bool json = false;  // one JSON document on stdout (docs/schemas/info.schema.json)
+};
+
+struct HooksOptions {};
+
 struct InstallOptions {
   ParameterArgs parameters;
   std::optional<std::string> max_version;

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "pum/config/lenient.hpp"
+#include "pum/plan/installed.hpp"
 #include "pum/plan/plan.hpp"
 #include "pum/run/commands.hpp"
 #include "pum/run/parameters.hpp"
@@ -13,34 +13,22 @@
 
 namespace pum::run {
 
-namespace {
-
-// info and baseline never run a hook: as pum 1.x (validate=False), a hook file missing from a
-// partial checkout is a warning, not an error.
-config::Config load_config_for_reading(const Global& global) {
-  config::MissingHookFilesAllowed lenient;
-  config::Config config = load_project_config(global);
-  for (const std::string& warning : lenient.warnings()) {
-    log::warning("{} (ignored: this command runs no hook)", warning);
-  }
-  return config;
+Needs needs(const InfoOptions& /*options*/) {
+  Needs needs;
+  needs.hook_files_may_be_missing = true;
+  needs.access = Access::read;
+  needs.read_history = true;
+  needs.expect.other_module = plan::OtherModule::warn;
+  return needs;
 }
 
-}  // namespace
-
-void info(const Global& global, bool json) {
-  config::Config config = load_config_for_reading(global);
-  db::Connection conn = db::Connection::open(global.pg_connection);
-  history::MigrationsTable table(conn, config.migration_table_schema);
-  std::vector<history::MigrationRow> rows;
-  const bool exists = table.exists();
-  if (exists) rows = table.read_all();
-  const history::MigrationRow* latest = exists ? latest_row(rows, table.display_name()) : nullptr;
-  if (latest != nullptr && !latest->module.empty() && latest->module != config.module) {
-    log::warning("{} holds module '{}', but {} describes module '{}'", table.display_name(),
-                 latest->module, config.display_file, config.module);
-  }
-  if (json) {
+void info(Context& context, const InfoOptions& options) {
+  const config::Config& config = context.config;
+  const history::MigrationsTable& table = context.open_session().table;
+  const bool exists = context.history.exists;
+  const std::vector<history::MigrationRow>& rows = context.history.rows;
+  const history::MigrationRow* latest = context.history.latest;
+  if (options.json) {
     // The changelogs on disk against the installed version: what an upgrade would apply.
     std::vector<Migration> migrations = load_migrations(config);
     std::optional<Version> installed;
@@ -96,8 +84,16 @@ void info(const Global& global, bool json) {
   }
 }
 
-void baseline(const Global& global, const BaselineOptions& options) {
-  config::Config config = load_config_for_reading(global);
+Needs needs(const BaselineOptions& /*options*/) {
+  Needs needs;
+  needs.hook_files_may_be_missing = true;
+  needs.access = Access::locked;
+  needs.read_history = true;
+  return needs;
+}
+
+void baseline(Context& context, const BaselineOptions& options) {
+  const config::Config& config = context.config;
   auto version = Version::parse(options.version);
   if (!version) throw Error("--baseline: " + version.error().message());
   if (!version->is_plain_release()) {
@@ -106,41 +102,21 @@ void baseline(const Global& global, const BaselineOptions& options) {
                             options.version),
                 {});
   }
-  Session session(global, config);
-  if (!session.table.exists()) {
+  Session& session = context.open_session();
+  if (!context.history.exists) {
     if (!options.create_table) {
       throw Error(fmt::format("{} table does not exist. Use --create-table to create it.",
                               session.table.display_name()));
     }
     if (!options.allow_multiple_modules) {
       auto others = session.table.other_schemas();
-      if (!others.empty()) {
-        throw Error(
-            fmt::format("another module is installed in this database ({})", join_tables(others)))
-            .hint(
-                "pass --allow-multiple-modules to keep several modules in one database, each "
-                "with its own pum.migration_table_schema");
-      }
+      if (!others.empty()) plan::refuse_other_tables(table_names(others), false);
     }
     session.table.create();
     log::info("Created migration table: {}", session.table.display_name());
     log::info("Created pum_migrations table.");
   }
-  auto rows = session.table.read_all();
-  if (const history::MigrationRow* latest = latest_row(rows, session.table.display_name());
-      latest != nullptr && !latest->module.empty() && latest->module != config.module) {
-    throw Error(fmt::format("this database holds module '{}' in {}, but {} describes module '{}'",
-                            latest->module, session.table.display_name(), config.display_file,
-                            config.module))
-        .hint(
-            "check -p (wrong database?) and -d/-c (wrong module?); each module needs its own "
-            "pum.migration_table_schema");
-  }
-  std::vector<plan::Applied> applied;
-  for (const auto& row : rows) {
-    if (auto v = Version::parse(row.version)) applied.push_back({*v, row.module, row.beta_testing});
-  }
-  plan::check_baseline(*version, applied);
+  plan::check_baseline(*version, context.history.applied());
   session.table.upgrade_layout(config.module);
   log::info("Setting baseline version {} in {} table", version->str(),
             session.table.display_name());
@@ -148,17 +124,22 @@ void baseline(const Global& global, const BaselineOptions& options) {
   session.commit();
 }
 
-void app(const Global& global, const AppOptions& options) {
-  config::Config config = load_project_config(global);
-  Session session(global, config);
-  std::vector<history::MigrationRow> rows;
-  const nlohmann::json* stored = nullptr;
-  if (session.table.exists()) {
-    const history::MigrationRow& latest = installed_state(session, config, rows);
-    stored = &latest.parameters;
-  }
-  ResolvedParameters params = resolve_parameters(config, options.parameters, stored);
-  if (options.action != AppAction::drop) check_consistency(config, params, stored);
+Needs needs(const AppOptions& options) {
+  Needs needs;
+  needs.access = Access::locked;
+  needs.read_history = true;
+  needs.expect.row = true;
+  needs.parameters = ParameterSource::installation;
+  needs.parameter_args = &options.parameters;
+  // Dropping the application needs no consistent parameters: it removes what they built.
+  needs.consistent_parameters = options.action != AppAction::drop;
+  return needs;
+}
+
+void app(Context& context, const AppOptions& options) {
+  const config::Config& config = context.config;
+  Session& session = context.open_session();
+  const ResolvedParameters& params = context.params;
   AppHooks hooks = prepare_app_hooks(config, params.values, options.action != AppAction::create,
                                      options.action != AppAction::drop);
   const char* action = options.action == AppAction::drop     ? "drop"
@@ -193,8 +174,18 @@ void app(const Global& global, const AppOptions& options) {
   session.commit();
 }
 
-bool uninstall(const Global& global, const UninstallOptions& options) {
-  config::Config config = load_project_config(global);
+Needs needs(const UninstallOptions& options) {
+  Needs needs;
+  needs.access = Access::locked;
+  needs.read_history = true;
+  needs.expect.row = true;
+  needs.parameters = ParameterSource::installation;
+  needs.parameter_args = &options.parameters;
+  return needs;
+}
+
+bool uninstall(Context& context, const UninstallOptions& options) {
+  const config::Config& config = context.config;
   if (config.uninstall_hooks.empty()) {
     throw Error(
         fmt::format("No uninstall hooks defined in the configuration {}", config.display_file))
@@ -213,15 +204,8 @@ bool uninstall(const Global& global, const UninstallOptions& options) {
       return false;
     }
   }
-  Session session(global, config);
-  std::vector<history::MigrationRow> rows;
-  const nlohmann::json* stored = nullptr;
-  if (session.table.exists()) {
-    const history::MigrationRow& latest = installed_state(session, config, rows);
-    stored = &latest.parameters;
-  }
-  ResolvedParameters params = resolve_parameters(config, options.parameters, stored);
-  std::vector<Unit> hooks = prepare_hooks(config, config.uninstall_hooks, params.values);
+  Session& session = context.open_session();
+  std::vector<Unit> hooks = prepare_hooks(config, config.uninstall_hooks, context.params.values);
   run_hooks(session.conn, hooks, HookKind::uninstall);
   log::info("Committing changes...");
   session.commit();

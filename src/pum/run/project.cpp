@@ -54,10 +54,11 @@ std::optional<Version> parse_version_option(const std::optional<std::string>& te
   return *version;
 }
 
-std::string join_tables(const std::vector<std::string>& schemas) {
-  std::string list;
-  for (const auto& s : schemas) list += (list.empty() ? "" : ", ") + s + ".pum_migrations";
-  return list;
+std::vector<std::string> table_names(const std::vector<std::string>& schemas) {
+  std::vector<std::string> names;
+  names.reserve(schemas.size());
+  for (const auto& schema : schemas) names.push_back(schema + ".pum_migrations");
+  return names;
 }
 
 std::string migration_dir_display(const config::Config& config, const Migration& migration) {
@@ -165,6 +166,12 @@ Session::Session(const Global& global, const config::Config& config)
   if (!conn.borrowed()) cancel_on_signal.emplace(conn);
   db::acquire_lock(conn, tracking.lock(), global.lock_timeout);
 }
+
+Session::Session(const Global& global, const config::Config& config, Unlocked /*unlocked*/)
+    : conn(open_connection(global)),
+      tracking(conn, config.migration_table_schema),
+      table(tracking.table()),
+      commit_(false) {}
 
 const history::MigrationRow* latest_row(const std::vector<history::MigrationRow>& rows,
                                         const std::string& table_name) {

@@ -60,15 +60,21 @@ db::Connection open_connection(const Global& global);
 // Connection + transaction + migrations lock, in that order. On the Python API's borrowed
 // connection the caller's transaction is joined (db::Transaction::Join), signals are left to
 // Python, and commit() commits only when global.commit says so.
+// Unlocked: the connection alone, for the commands that only read or that take the lock
+// themselves (rollback_layout).
 struct Session {
+  struct Unlocked {};
+
   db::Connection conn;
   std::optional<db::CancelOnSignal> cancel_on_signal;
-  // Always open until commit(); optional so that the engine can end and reopen it.
+  // Open until commit() (none in an unlocked session); optional so that the engine can end and
+  // reopen it.
   std::optional<db::Transaction> transaction;
   pum1x::PumMigrationsTracking tracking;
   history::MigrationsTable& table;
 
   Session(const Global& global, const config::Config& config);
+  Session(const Global& global, const config::Config& config, Unlocked);
   void commit() {
     if (commit_) transaction->commit();
   }
@@ -90,11 +96,6 @@ void apply_changelogs(Session& session, const config::Config& config,
                       bool beta_testing, Lifecycle* lifecycle = nullptr,
                       std::vector<std::int64_t>* durations = nullptr);
 
-// The installed state every command after install starts from: the table must exist and hold a
-// row of this module (else pum::Error). Fills rows; returns the latest of them.
-const history::MigrationRow& installed_state(Session& session, const config::Config& config,
-                                             std::vector<history::MigrationRow>& rows);
-
 // The engine's view of the pum 1.x layout: changelog directories, pum_migrations, pum 1.x file
 // rules with `params`, pum 1.x's log lines.
 struct LayoutRun;
@@ -107,8 +108,8 @@ LayoutRun changelog_layout(pum1x::ChangelogSource& source, layout::Tracking& tra
                            const config::Config& config, const Parameters& params,
                            Lifecycle* lifecycle);
 
-// "a.pum_migrations, b.pum_migrations" for messages.
-std::string join_tables(const std::vector<std::string>& schemas);
+// The pum_migrations tables of these schemas as messages name them ("a.pum_migrations").
+std::vector<std::string> table_names(const std::vector<std::string>& schemas);
 
 std::string migration_dir_display(const config::Config& config, const Migration& migration);
 

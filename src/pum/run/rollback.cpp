@@ -4,7 +4,6 @@
 // applied.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <iostream>
 
 #include "pum/pum1x/changelog_source.hpp"
@@ -17,36 +16,33 @@
 
 namespace pum::run {
 
-void rollback(const Global& global, const RollbackOptions& options) {
-  if (options.to.has_value() == options.steps.has_value()) {
-    throw usage_error("rollback needs exactly one of --to VERSION and --steps N");
-  }
-  if (options.steps && *options.steps < 1) throw usage_error("--steps must be 1 or more");
-  config::Config config = load_project_config(global);
-  Lifecycle lifecycle(&config, config.base_dir, resolve_environment(global.environment), {},
-                      global.pg_connection);
-  db::Connection conn = db::Connection::open(global.pg_connection);
-  pum1x::PumMigrationsTracking tracking(conn, config.migration_table_schema);
-  if (!tracking.exists()) {
-    throw Error(fmt::format("{} does not exist: the module is not installed in this database",
-                            tracking.display_name()));
-  }
-  // The stored parameters (a read before the lock: rollback_layout reads the rows again under it).
-  const history::MigrationRow* latest = nullptr;
-  std::vector<history::MigrationRow> rows = tracking.table().read_all();
-  latest = latest_row(rows, tracking.display_name());
-  if (latest != nullptr && !latest->module.empty() && latest->module != config.module) {
-    throw Error(fmt::format("this database holds module '{}' in {}, but {} describes module '{}'",
-                            latest->module, tracking.display_name(), config.display_file,
-                            config.module));
-  }
-  ResolvedParameters params = resolve_parameters(config, options.parameters,
-                                                 latest != nullptr ? &latest->parameters : nullptr);
-  lifecycle.set_parameters(params.values);
+Needs needs(const RollbackOptions& options) {
+  Needs needs;
+  // The rollback events, and on_error for a failure of the rollback itself, fire from
+  // rollback_layout; a refusal before it runs fires nothing.
+  needs.lifecycle = true;
+  // The stored parameters are read before the lock: rollback_layout takes it and reads the rows
+  // again under it.
+  needs.access = Access::read;
+  needs.read_history = true;
+  needs.expect.table = plan::Table::present;
+  needs.expect.hints = false;
+  needs.parameters = ParameterSource::installation;
+  needs.parameter_args = &options.parameters;
+  return needs;
+}
+
+void rollback(Context& context, const RollbackOptions& options) {
+  const config::Config& config = context.config;
+  const Global& global = context.global;
+  Session& session = context.open_session();
+  const history::MigrationRow* latest = context.history.latest;
+  const Parameters& params = context.params.values;
   AppHooks hooks =
-      prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
+      prepare_app_hooks(config, params, !options.skip_drop_app, !options.skip_create_app);
   pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
-  LayoutRun layout = changelog_layout(source, tracking, config, params.values, &lifecycle);
+  LayoutRun layout =
+      changelog_layout(source, session.tracking, config, params, &*context.lifecycle);
   layout.on_start = nullptr;
   layout.on_done = nullptr;
   RollbackRequest request;
@@ -54,11 +50,12 @@ void rollback(const Global& global, const RollbackOptions& options) {
   request.to = parse_version_option(options.to, "--to");
   request.steps = options.steps;
   request.dry_run = options.dry_run;
+  db::Connection& conn = session.conn;
   RollbackResult result = rollback_layout(conn, layout, request, [&](bool before) {
     run_hooks(conn, before ? hooks.drop : hooks.create, before ? HookKind::drop : HookKind::create);
   });
   if (!options.dry_run && !result.undone.empty()) {
-    log::info("{} is now at version {}", tracking.display_name(),
+    log::info("{} is now at version {}", session.tracking.display_name(),
               result.now ? result.now->str() : std::string("none"));
   }
   if (!options.dry_run && global.on_versions) {
@@ -68,11 +65,15 @@ void rollback(const Global& global, const RollbackOptions& options) {
   }
 }
 
-void list_hooks(const Global& global) {
-  config::Config config = load_project_config(global);
-  Lifecycle lifecycle(&config, config.base_dir, resolve_environment(global.environment), {}, {});
+Needs needs(const HooksOptions& /*options*/) {
+  Needs needs;
+  needs.lifecycle = true;
+  return needs;
+}
+
+void list_hooks(Context& context, const HooksOptions& /*options*/) {
   for (std::string_view name : config::kEventNames) {
-    std::vector<std::string> hooks = lifecycle.describe(*config::parse_event(name));
+    std::vector<std::string> hooks = context.lifecycle->describe(*config::parse_event(name));
     std::cout << name << ":" << (hooks.empty() ? " (none)" : "") << '\n';
     for (const auto& hook : hooks) std::cout << "  " << hook << '\n';
   }

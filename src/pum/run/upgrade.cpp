@@ -2,8 +2,6 @@
 // every upgrade, even with nothing new to apply.
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "pum/plan/plan.hpp"
 #include "pum/pum1x/changelog_source.hpp"
 #include "pum/roles/roles.hpp"
@@ -16,91 +14,34 @@
 
 namespace pum::run {
 
-namespace {
-
-std::vector<plan::Applied> applied_rows(const std::vector<history::MigrationRow>& rows) {
-  std::vector<plan::Applied> applied;
-  applied.reserve(rows.size());
-  for (const auto& row : rows) {
-    applied.push_back({*Version::parse(row.version), row.module, row.beta_testing});
-  }
-  return applied;
+Needs needs(const UpgradeOptions& options) {
+  Needs needs;
+  needs.changelogs = Changelogs::versions;
+  needs.lifecycle = true;
+  needs.on_error = !options.mode.dry_run;
+  needs.access = Access::locked;
+  needs.read_history = true;
+  needs.expect.table = plan::Table::present;
+  needs.expect.row = true;
+  needs.expect.beta_testing_allowed = options.force;
+  needs.parameters = ParameterSource::installation;
+  needs.parameter_args = &options.parameters;
+  needs.consistent_parameters = true;
+  return needs;
 }
 
-}  // namespace
-
-const history::MigrationRow& installed_state(Session& session, const config::Config& config,
-                                             std::vector<history::MigrationRow>& rows) {
-  if (!session.table.exists()) {
-    throw Error(fmt::format("{} does not exist: the module is not installed in this database",
-                            session.table.display_name()))
-        .hint(
-            "use pum install, or pum baseline --create-table -b VERSION for a database "
-            "installed by other means");
-  }
-  rows = session.table.read_all();
-  const history::MigrationRow* latest = latest_row(rows, session.table.display_name());
-  if (latest == nullptr) {
-    throw Error(fmt::format("{} holds no version", session.table.display_name()))
-        .hint("record the installed version with pum baseline -b VERSION");
-  }
-  if (!latest->module.empty() && latest->module != config.module) {
-    throw Error(fmt::format("this database holds module '{}' in {}, but {} describes module '{}'",
-                            latest->module, session.table.display_name(), config.display_file,
-                            config.module))
-        .hint(
-            "check -p (wrong database?) and -d/-c (wrong module?); each module needs its own "
-            "pum.migration_table_schema");
-  }
-  return *latest;
-}
-
-namespace {
-void upgrade_body(const Global& global, const UpgradeOptions& options, const config::Config& config,
-                  Lifecycle& lifecycle, std::chrono::steady_clock::time_point started);
-
-std::int64_t ms_since(std::chrono::steady_clock::time_point started) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                               started)
-      .count();
-}
-}  // namespace
-
-void upgrade(const Global& global, const UpgradeOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
-  config::Config config = load_project_config(global);
-  Lifecycle lifecycle(&config, config.base_dir, resolve_environment(global.environment), {},
-                      global.pg_connection);
-  try {
-    upgrade_body(global, options, config, lifecycle, started);
-  } catch (const Error& error) {
-    if (!options.mode.dry_run) lifecycle.fire_on_error(error, ms_since(started));
-    throw;
-  }
-}
-
-namespace {
-
-void upgrade_body(const Global& global, const UpgradeOptions& options, const config::Config& config,
-                  Lifecycle& lifecycle, std::chrono::steady_clock::time_point started) {
-  std::vector<Migration> migrations = load_migration_versions(config);
+void upgrade(Context& context, const UpgradeOptions& options) {
+  const config::Config& config = context.config;
+  std::vector<Migration>& migrations = context.migrations;
+  Lifecycle& lifecycle = *context.lifecycle;
   std::optional<Version> max = parse_version_option(options.max_version, "--max-version");
 
-  Session session(global, config);
-  std::vector<history::MigrationRow> rows;
-  const history::MigrationRow& latest = installed_state(session, config, rows);
-  if (latest.beta_testing && !options.force) {
-    throw Error(fmt::format("the installation is in beta testing (version {}): it cannot be "
-                            "upgraded",
-                            latest.version))
-        .hint("pass --force to upgrade it anyway; its versions stay marked beta testing");
-  }
-  ResolvedParameters params = resolve_parameters(config, options.parameters, &latest.parameters);
-  check_consistency(config, params, &latest.parameters);
-  lifecycle.set_parameters(params.values);
+  Session& session = context.open_session();
+  const history::MigrationRow& latest = *context.history.latest;
+  const Parameters& params = context.params.values;
 
   plan::Plan plan =
-      plan::plan_upgrade(migrations, applied_rows(rows), {max, options.skip_baseline_check});
+      plan::plan_upgrade(migrations, context.history.applied(), {max, options.skip_baseline_check});
   for (const Migration* skipped : plan.skipped_below_baseline) {
     log::warning(
         "Skipping changelog version {}: it is not recorded but lies below the current "
@@ -112,22 +53,21 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
   // in the database when a pending directory turns out to be wrong.
   list_pending_files(migrations, plan.to_apply);
   AppHooks hooks =
-      prepare_app_hooks(config, params.values, !options.skip_drop_app, !options.skip_create_app);
-  auto units = prepare_migrations(config, plan.to_apply, params.values);
+      prepare_app_hooks(config, params, !options.skip_drop_app, !options.skip_create_app);
+  auto units = prepare_migrations(config, plan.to_apply, params);
   RunReport report{"upgrade",      "run",         config.module,     session.table.display_name(),
                    latest.version, plan.to_apply, file_labels(units)};
   auto print_report = [&](const char* mode, bool committed) {
     if (!options.mode.json) return;
     report.mode = mode;
     report.committed = committed;
-    report.duration_ms = ms_since(started);
+    report.duration_ms = context.elapsed_ms();
     print_run_report(report);
   };
 
   if (options.mode.dry_run) {
     pum1x::ChangelogSource source(config.base_dir, config.changelogs_directory);
-    LayoutRun layout =
-        changelog_layout(source, session.tracking, config, params.values, &lifecycle);
+    LayoutRun layout = changelog_layout(source, session.tracking, config, params, &lifecycle);
     std::vector<std::string> before;
     for (const auto& unit : hooks.drop) before.push_back("drop app hook: " + unit.label);
     std::vector<std::string> after;
@@ -146,7 +86,7 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
   log::info("Starting upgrade process...");
   log::info("Starting upgrade...");
   run_hooks(session.conn, hooks.drop, HookKind::drop);
-  apply_changelogs(session, config, plan.to_apply, units, params.values,
+  apply_changelogs(session, config, plan.to_apply, units, params,
                    options.beta_testing || latest.beta_testing, &lifecycle, &report.durations_ms);
   run_hooks(session.conn, hooks.create, HookKind::create);
   if (!options.skip_grant) {
@@ -166,7 +106,7 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
     log::info(
         "Rehearsal: the upgrade of {} version(s) went through in {} ms; rolling back, the "
         "database is unchanged",
-        plan.to_apply.size(), ms_since(started));
+        plan.to_apply.size(), context.elapsed_ms());
     print_report("rehearsal", false);
     return;  // the session's transaction rolls back
   }
@@ -174,18 +114,17 @@ void upgrade_body(const Global& global, const UpgradeOptions& options, const con
   session.commit();
   log::info("Upgrade completed and changes committed to the database.");
   print_report("run", true);
-  if (global.on_versions) {
-    global.on_versions(latest.version, plan.to_apply.empty() ? latest.version
-                                                             : plan.to_apply.back()->version.str());
+  if (context.global.on_versions) {
+    context.global.on_versions(latest.version, plan.to_apply.empty()
+                                                   ? latest.version
+                                                   : plan.to_apply.back()->version.str());
   }
   try {
     lifecycle.fire(Event::post_complete, &session.conn,
-                   {nullptr, "applied", ms_since(started), nullptr});
+                   {nullptr, "applied", context.elapsed_ms(), nullptr});
   } catch (Error& error) {
     throw error.prefix("the upgrade is committed, but a post_complete hook failed: ");
   }
 }
-
-}  // namespace
 
 }  // namespace pum::run
