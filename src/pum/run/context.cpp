@@ -63,6 +63,12 @@ Context::Context(const Global& global_, Needs needs_)
 }
 
 Session& Context::open_session() {
+  // A command that declared no database access and still asks for a session has its Needs
+  // wrong: say so rather than open a connection it did not declare.
+  if (needs.access == Access::none) {
+    throw Error("internal error: a command that declares no database access opened a session")
+        .hint("report this as a bug of pum");
+  }
   if (needs.access == Access::locked) {
     session_.emplace(global, config);
   } else {
