@@ -20,7 +20,7 @@ import tempfile
 
 import jsonschema
 
-DATABASES = ["json_schemas_a", "json_schemas_b", "json_schemas_c"]
+DATABASES = ["json_schemas_a", "json_schemas_b", "json_schemas_c", "json_schemas_d"]
 
 
 def run(pum, args, expect=0):
@@ -64,7 +64,7 @@ def main():
     parser.add_argument("--schemas", required=True)
     options = parser.parse_args()
     schemas = {}
-    for name in ("info", "fleet", "history", "verify", "run", "check", "role-list"):
+    for name in ("info", "fleet", "history", "verify", "run", "check", "role-list", "baseline"):
         with open(os.path.join(options.schemas, f"{name}.schema.json"), encoding="utf-8") as f:
             schemas[name] = json.load(f)
             jsonschema.Draft202012Validator.check_schema(schemas[name])
@@ -146,7 +146,7 @@ def main():
         assert doc["ok"] is True and doc["applied"] == 1 and doc["pending"] == 1, doc
 
         fleet = schemas["fleet"]
-        pattern = ["--databases", "json_schemas_*", "--exclude", "json_schemas_c"]
+        pattern = ["--databases", "json_schemas_*", "--exclude", "json_schemas_c,json_schemas_d"]
         doc = check(fleet, run(pum, ["-p", "dbname=postgres", "-d", module, "fleet", "info",
                                      "--json"] + pattern), "fleet info --json")
         assert doc["summary"]["total"] == 2, doc
@@ -185,6 +185,27 @@ def main():
                                expect=1),
                     "fleet drift --json, one target changed by hand")
         assert [t["status"] for t in doc["targets"]] == ["ok", "differs"], doc
+        d = f"dbname={DATABASES[3]}"
+        doc = check(schemas["baseline"], run(pum, ["-p", d, "-d", module, "baseline", "-b",
+                                                   "1.0.0", "--create-table", "--json"]),
+                    "baseline --create-table --json")
+        assert doc["table_created"] is True and doc["previous"] is None, doc
+        assert doc["version"] == "1.0.0" and doc["table"] == "public.pum_migrations", doc
+        doc = check(schemas["baseline"], run(pum, ["-p", d, "-d", module, "baseline", "-b",
+                                                   "1.1.0", "--json"]), "baseline --json")
+        assert doc["table_created"] is False and doc["previous"] == "1.0.0", doc
+        psql(DATABASES[3], "DROP TABLE public.pum_migrations")
+        psql(DATABASES[3], "CREATE TABLE public.pum (id serial, version text, description text, "
+                           "type int, script text, checksum text, installed_by text, "
+                           "installed_on timestamp DEFAULT now(), execution_time int, "
+                           "success bool)")
+        psql(DATABASES[3], "INSERT INTO public.pum (version, description, type, script, "
+                           "checksum, installed_by, execution_time, success) VALUES "
+                           "('1.0.0', 'baseline', 0, '', '', 'me', 1, true)")
+        doc = check(schemas["baseline"], run(pum, ["-p", d, "-d", module, "baseline",
+                                                   "--from-pum0x", "public.pum", "--json"]),
+                    "baseline --from-pum0x --json")
+        assert doc["from_pum0x"] == "public.pum" and doc["version"] == "1.0.0", doc
         doc = check(schemas["role-list"], run(pum, ["-p", a, "-d", module, "role", "list",
                                                     "--json"]), "role list --json")
         assert doc["roles"][0]["name"] == "json_schemas_reader", doc

@@ -122,6 +122,9 @@ void setup_baseline(CLI::App& sub, CliState& state) {
   sub.add_flag("--create-table", o.create_table, "Create the pum_migrations table if missing");
   sub.add_flag("--allow-multiple-modules", o.allow_multiple_modules,
                "Allow another module's pum_migrations table in another schema");
+  sub.add_flag("--json", o.json,
+               "Write a JSON report on stdout: the version recorded, the table, whether it was "
+               "created (docs/schemas/baseline.schema.json)");
   add_lock_timeout(sub, state.lock_timeout);
 }
 int run_baseline(CliState& state) {

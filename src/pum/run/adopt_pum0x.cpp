@@ -7,6 +7,7 @@
 #include "pum/delta/upgrades_table.hpp"
 #include "pum/plan/installed.hpp"
 #include "pum/run/context.hpp"
+#include "pum/run/run_report.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
 
@@ -61,6 +62,13 @@ void adopt_pum0x(const Global& global, const BaselineOptions& options,
             old_name.display());
   session.table.insert({config.module, best->version.str(), false, {}, nlohmann::json::object()});
   session.commit();
+  if (options.json) {
+    BaselineReport report{config.module, session.table.display_name(), best->version.str()};
+    report.table_created = true;
+    report.from_pum0x = old_name.display();
+    report.duration_ms = context.elapsed_ms();
+    print_baseline_report(report);
+  }
 }
 
 }  // namespace pum::run

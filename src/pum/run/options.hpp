@@ -92,6 +92,7 @@ struct BaselineOptions {
   std::string version;
   bool create_table = false;
   bool allow_multiple_modules = false;
+  bool json = false;  // one JSON document on stdout (docs/schemas/baseline.schema.json)
 };
 
 enum class AppAction { create, drop, recreate };

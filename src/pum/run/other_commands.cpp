@@ -9,6 +9,7 @@
 #include "pum/run/commands.hpp"
 #include "pum/run/parameters.hpp"
 #include "pum/run/project.hpp"
+#include "pum/run/run_report.hpp"
 #include "pum/ui/log.hpp"
 
 namespace pum::run {
@@ -103,6 +104,8 @@ void baseline(Context& context, const BaselineOptions& options) {
                 {});
   }
   Session& session = context.open_session();
+  BaselineReport report{config.module, session.table.display_name(), version->str()};
+  if (context.history.latest != nullptr) report.previous = context.history.latest->version;
   if (!context.history.exists) {
     if (!options.create_table) {
       throw Error(fmt::format("{} table does not exist. Use --create-table to create it.",
@@ -113,6 +116,7 @@ void baseline(Context& context, const BaselineOptions& options) {
       if (!others.empty()) plan::refuse_other_tables(table_names(others), false);
     }
     session.table.create();
+    report.table_created = true;
     log::info("Created migration table: {}", session.table.display_name());
     log::info("Created pum_migrations table.");
   }
@@ -122,6 +126,8 @@ void baseline(Context& context, const BaselineOptions& options) {
             session.table.display_name());
   session.table.insert({config.module, version->str(), false, {}, nlohmann::json::object()});
   session.commit();
+  report.duration_ms = context.elapsed_ms();
+  if (options.json) print_baseline_report(report);
 }
 
 Needs needs(const AppOptions& options) {

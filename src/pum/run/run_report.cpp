@@ -46,4 +46,21 @@ void print_run_report(const RunReport& report) {
   std::cout << doc.dump(2) << "\n" << std::flush;
 }
 
+void print_baseline_report(const BaselineReport& report) {
+  using nlohmann::json;
+  auto optional = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
+  const json doc = {
+      {"baseline", 1},
+      {"module", report.module},
+      {"table", report.table},
+      {"version", report.version},
+      {"previous", optional(report.previous)},
+      {"table_created", report.table_created},
+      {"from_pum0x", optional(report.from_pum0x)},
+      {"committed", true},
+      {"duration_ms", report.duration_ms},
+  };
+  std::cout << doc.dump(2) << "\n" << std::flush;
+}
+
 }  // namespace pum::run

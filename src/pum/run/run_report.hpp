@@ -31,4 +31,18 @@ struct RunReport {
 // Writes the document on stdout.
 void print_run_report(const RunReport& report);
 
+// The JSON report of baseline (`--json`, docs/schemas/baseline.schema.json): the version
+// recorded, in which table, whether the table was created, and for --from-pum0x the pum 0.x
+// table it was read from.
+struct BaselineReport {
+  std::string module;
+  std::string table;
+  std::string version;
+  std::optional<std::string> previous;  // the highest version recorded before (null: none)
+  bool table_created = false;
+  std::optional<std::string> from_pum0x;  // the pum 0.x upgrades table adopted
+  std::int64_t duration_ms = 0;
+};
+void print_baseline_report(const BaselineReport& report);
+
 }  // namespace pum::run
