@@ -26,7 +26,7 @@ using Clock = std::chrono::steady_clock;
 
 // What a target may keep of its stdout and stderr: enough for any error message, bounded so
 // that memory stays flat however many targets run.
-constexpr std::size_t kKeepBytes = 64 * 1024;
+constexpr std::size_t kKeepBytes = std::size_t{64} * 1024;
 
 volatile std::sig_atomic_t g_signal = 0;
 
