@@ -28,8 +28,7 @@
 #include "pum/fleet/targets_file.hpp"
 #include "pum/pum1x/changelog_source.hpp"
 #include "pum/pum1x/pum_migrations_tracking.hpp"
-#include "pum/run/parameters.hpp"
-#include "pum/run/project.hpp"
+#include "pum/run/context.hpp"
 #include "pum/ui/log.hpp"
 #include "pum/util/error.hpp"
 
@@ -474,9 +473,13 @@ int run_fleet(CliState& state) {
   ctx.layout = detect_layout(state);
   // A broken .pum.yaml is reported once, before any target starts.
   if (ctx.layout == Layout::pum1x) {
-    ctx.config = run::load_project_config(state.global);
-    // An unknown or ill-typed -p NAME VALUE is reported once, not by every target.
-    (void)run::resolve_parameters(*ctx.config, state.parameters, nullptr);
+    // The configuration and the -p NAME VALUE given, checked as the targets' commands will
+    // check them: an unknown or ill-typed parameter is reported once, not by every target.
+    run::Needs needs;
+    needs.parameters = run::ParameterSource::command_line;
+    needs.parameter_args = &state.parameters;
+    run::Context checked(state.global, needs);
+    ctx.config = std::move(checked.config);
   }
   if (ctx.layout == Layout::flat && !state.parameters.empty()) {
     throw usage_error("-p NAME VALUE is for pum 1.x modules: a flat directory has no parameters");
