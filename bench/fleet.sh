@@ -7,6 +7,13 @@
 #            indexes, a plpgsql trigger, a view, comments, rows) over D databases, against the
 #            slowest single `pum upgrade` of the same databases × ceil(D/J), the time J
 #            perfectly parallel workers would take (target: within 1.3×);
+#   floors   what no client can beat on this machine, measured in the same run with
+#            pum-bench-connect (bench/connect_floor.cpp, a libpq loop of J threads): the no-op
+#            fleet against N connections that only run SELECT 1 (connection set-up) and
+#            against N connections that run the statements a no-op upgrade sends (BEGIN, the
+#            lock, the catalog reads, the history read, COMMIT); the real upgrade against the
+#            CPU time its singles took (every process of the machine, /proc/stat) divided by
+#            the cores, the least wall time J parallel upgrades can take when J > cores.
 #   memory   peak RSS of `fleet info` over T targets listed in a targets file, spread over the
 #            N databases of the no-op scenario (target: under 64 MiB). GNU time's %M when
 #            /usr/bin/time exists: the largest peak RSS of the fleet process and of any one of
@@ -25,7 +32,8 @@
 #   --versions N           upgrade: versions (default 100; FLEET_BENCH_VERSIONS)
 #   --files N              upgrade: DDL files per version (default 5; FLEET_BENCH_FILES)
 #   --targets N            memory: targets in the file (default 1000; FLEET_BENCH_TARGETS)
-# Environment: PUM_BIN (default build/pum); FLEET_BENCH_PREFIX, the prefix of the database
+# Environment: PUM_BIN (default build/pum); PUM_BENCH_CONNECT (default pum-bench-connect next to
+# PUM_BIN, built with `cmake --build DIR --target pum-bench-connect` when missing); FLEET_BENCH_PREFIX, the prefix of the database
 # names (default pum_benchfleet_; letters, digits and _); FLEET_BENCH_GNU_TIME, GNU time
 # (default /usr/bin/time; empty: read VmHWM). Uses the cluster of scripts/pg.sh unless PG*
 # names a server. The targets assume a server with at least J cores to itself.
@@ -78,6 +86,12 @@ done
 [[ "${prefix}" =~ ^[a-z_][a-z0-9_]*$ ]] || die "FLEET_BENCH_PREFIX: lower-case letters, digits and _"
 
 [[ -x "${pum}" ]] || die "${pum} not found (PUM_BIN)"
+connect_floor="${PUM_BENCH_CONNECT:-$(dirname "${pum}")/pum-bench-connect}"
+if [[ ! -x "${connect_floor}" && -z "${PUM_BENCH_CONNECT:-}" && -f "$(dirname "${pum}")/CMakeCache.txt" ]]; then
+  cmake --build "$(dirname "${pum}")" --target pum-bench-connect >/dev/null ||
+    die "cannot build pum-bench-connect in $(dirname "${pum}")"
+fi
+[[ -x "${connect_floor}" ]] || die "${connect_floor} not found (PUM_BENCH_CONNECT)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pum-bench-fleet.XXXXXX")"
 
 psql="$(bench_psql)"
@@ -229,6 +243,35 @@ for ((r = 0; r <= runs; r++)); do # round 0 is a warm-up
   loop_times+=("${l_t}")
 done
 noop_j="$(fleet_ok "${work}/noop.json" "${databases}")"
+
+# The floors of the no-op fleet, at the fleet's -j: N connections running SELECT 1, and N
+# connections running what a no-op upgrade of this project sends (the server log of
+# `pum -v upgrade` with log_statement=all shows it), as one simple query.
+noop_sql="BEGIN;
+SELECT pg_catalog.pg_try_advisory_xact_lock(1, 2);
+SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'fleetbench_sys' AND c.relname = 'pum_migrations' AND c.relkind IN ('r', 'p');
+SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'fleetbench_sys' AND c.relname = 'pum_migrations' AND a.attnum > 0 AND NOT a.attisdropped;
+SELECT id::text, date_installed::text, coalesce(module, ''), version, beta_testing,
+  coalesce(array_to_json(changelog_files)::text, '[]'), coalesce(parameters::text, '{}'),
+  migration_table_version::text, pum_version FROM fleetbench_sys.pum_migrations;
+COMMIT"
+floor_noop() { # floor_noop SQL: seconds for the N databases, -j of the fleet
+  printf 'dbname=%s\n' "${noop_dbs[@]}" | "${connect_floor}" -j "${noop_j}" -c "$1" ||
+    die "pum-bench-connect failed"
+}
+connect_times=()
+same_sql_times=()
+for ((r = 0; r <= runs; r++)); do # round 0 is a warm-up
+  echo "bench: no-op floors: round ${r}/${runs}$([[ ${r} -gt 0 ]] || echo ' (warm-up)')" >&2
+  c_t="$(floor_noop 'SELECT 1')"
+  s_t="$(floor_noop "${noop_sql}")"
+  [[ ${r} -eq 0 ]] && continue
+  connect_times+=("${c_t}")
+  same_sql_times+=("${s_t}")
+done
 f_m="$(printf '%s\n' "${fleet_times[@]}" | bench_median)"
 l_m="$(printf '%s\n' "${loop_times[@]}" | bench_median)"
 speedup="$(awk -v f="${f_m}" -v l="${l_m}" 'BEGIN { printf "%.2f", l / f }')"
@@ -239,6 +282,13 @@ if ! awk -v s="${speedup}" 'BEGIN { exit !(s >= 6) }'; then
 fi
 row "no-op \`fleet upgrade\`, ${databases} databases, -j ${noop_j}; baseline: a shell loop of ${databases} \`pum upgrade\`" \
   "$(fmt_s "${f_m}")" "$(fmt_s "${l_m}")" "${speedup} (baseline / fleet)" "${verdict}"
+c_m="$(printf '%s\n' "${connect_times[@]}" | bench_median)"
+s_m="$(printf '%s\n' "${same_sql_times[@]}" | bench_median)"
+bound="$(awk -v l="${l_m}" -v c="${c_m}" 'BEGIN { printf "%.2f", l / c }')"
+row "no-op floor: ${databases} connections, -j ${noop_j}, each running SELECT 1 (pum-bench-connect); the most any fleet could gain here is baseline / floor = ${bound}" \
+  "$(fmt_s "${f_m}")" "$(fmt_s "${c_m}")" "$(awk -v f="${f_m}" -v c="${c_m}" 'BEGIN { printf "%.2f", f / c }') (fleet / floor)" "—"
+row "no-op floor: ${databases} connections, -j ${noop_j}, each running the statements of a no-op upgrade (pum-bench-connect)" \
+  "$(fmt_s "${f_m}")" "$(fmt_s "${s_m}")" "$(awk -v f="${f_m}" -v c="${s_m}" 'BEGIN { printf "%.2f", f / c }') (fleet / floor)" "—"
 
 # --- a real upgrade over D databases ---------------------------------------------------------
 
@@ -258,14 +308,21 @@ check_upgraded() {
     [[ "${count}" == "$((versions + 1))" ]] || die "${db}: ${count} versions recorded, not $((versions + 1))"
   done
 }
-singles() { # prints the slowest single upgrade of the databases, in seconds
-  local db start t slowest=0
+# The CPU time of every process of the machine so far, in seconds (/proc/stat: user, nice,
+# system, irq and softirq; not idle, iowait nor steal).
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.6f\n", ($2 + $3 + $4 + $7 + $8) / hz }' /proc/stat
+}
+singles() { # prints the slowest single upgrade of the databases, in seconds; CPU time in singles_cpu
+  local db start t slowest=0 cpu_start
+  cpu_start="$(cpu_seconds)"
   for db in "${up_dbs[@]}"; do
     start=${EPOCHREALTIME}
     "${pum}" -q -p "dbname=${db}" -d "${project}" upgrade >/dev/null || die "pum upgrade of ${db} failed"
     t="$(seconds_since "${start}")"
     slowest="$(awk -v a="${slowest}" -v b="${t}" 'BEGIN { print (b > a ? b : a) }')"
   done
+  awk -v a="${cpu_start}" -v b="$(cpu_seconds)" 'BEGIN { printf "%.6f\n", b - a }' >"${work}/singles_cpu"
   echo "${slowest}"
 }
 fleet_upgrade() {
@@ -280,6 +337,7 @@ fleet_upgrade() {
 }
 fleet_times=()
 single_times=()
+cpu_times=()
 for ((r = 0; r <= runs; r++)); do # round 0 is a warm-up
   echo "bench: upgrade: round ${r}/${runs}$([[ ${r} -gt 0 ]] || echo ' (warm-up)')" >&2
   if ((r % 2 == 0)); then
@@ -299,6 +357,7 @@ for ((r = 0; r <= runs; r++)); do # round 0 is a warm-up
   [[ ${r} -eq 0 ]] && continue
   fleet_times+=("${f_t}")
   single_times+=("${s_t}")
+  cpu_times+=("$(cat "${work}/singles_cpu")")
 done
 f_m="$(printf '%s\n' "${fleet_times[@]}" | bench_median)"
 s_m="$(printf '%s\n' "${single_times[@]}" | bench_median)"
@@ -311,6 +370,13 @@ if ! awk -v r="${ratio}" 'BEGIN { exit !(r <= 1.3) }'; then
 fi
 row "\`fleet upgrade -j ${jobs}\`, ${versions}×${files} DDL files, ${upgrade_databases} databases; baseline: the slowest single \`pum upgrade\` ($(fmt_s "${s_m}")) × ${waves}" \
   "$(fmt_s "${f_m}")" "$(fmt_s "${ideal}")" "${ratio} (fleet / baseline)" "${verdict}"
+# The least wall time of the same work on this machine: the CPU time the singles took (their
+# client and their server backends) spread over every core, or the -j ideal when that is larger.
+cpu_m="$(printf '%s\n' "${cpu_times[@]}" | bench_median)"
+cores="$(nproc)"
+machine="$(awk -v c="${cpu_m}" -v n="${cores}" -v i="${ideal}" 'BEGIN { b = c / n; printf "%.6f", (b > i ? b : i) }')"
+row "\`fleet upgrade -j ${jobs}\` against the machine: the CPU time of the ${upgrade_databases} singles ($(fmt_s "${cpu_m}"), every process) / ${cores} cores, or the line above's baseline when larger" \
+  "$(fmt_s "${f_m}")" "$(fmt_s "${machine}")" "$(awk -v f="${f_m}" -v m="${machine}" 'BEGIN { printf "%.2f", f / m }') (fleet / bound)" "—"
 drop_databases "${prefix}up_"
 
 # --- peak memory of fleet info over T targets ------------------------------------------------
@@ -377,5 +443,6 @@ echo "Measured ${started_at}, median of ${runs} round(s) after a warm-up round (
   "installed; each upgrade round starts from fresh copies."
 if [[ ${#missed[@]} -gt 0 ]]; then
   echo
-  echo "Targets missed: ${missed[*]}"
+  missed_list="$(printf '%s, ' "${missed[@]}")"
+  echo "Targets missed: ${missed_list%, }"
 fi
