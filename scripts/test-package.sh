@@ -98,10 +98,14 @@ dropdb --if-exists pum_package_api
 dropdb --if-exists pum_package_api_copy
 createdb pum_package_api
 createdb pum_package_api_copy
-env -i PATH=/usr/bin:/bin PGHOST="${PGHOST}" PGPORT="${PGPORT}" PGUSER="${PGUSER}" \
+# Its output is shown, then searched. Not `tee /dev/stderr`: when stderr is a file (a CI log
+# written with 2>log), tee opens it again and truncates it, losing everything logged before.
+api_output="$(env -i PATH=/usr/bin:/bin PGHOST="${PGHOST}" PGPORT="${PGPORT}" PGUSER="${PGUSER}" \
   /usr/bin/python3 examples/python_api/install_and_baseline.py examples/pipes \
-  "dbname=pum_package_api" "dbname=pum_package_api_copy" | tee /dev/stderr |
-  grep -qx "baseline 1.2.0" || fail "the Python API example did not record the baseline"
+  "dbname=pum_package_api" "dbname=pum_package_api_copy")" ||
+  fail "the Python API example failed"
+printf '%s\n' "${api_output}" >&2
+grep -qx "baseline 1.2.0" <<<"${api_output}" || fail "the Python API example did not record the baseline"
 dropdb pum_package_api
 dropdb pum_package_api_copy
 
