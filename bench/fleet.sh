@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks `pum fleet` on one server, in three scenarios, and prints one Markdown table:
+# Benchmarks `pum fleet` on one server, in three scenarios and their floors, and prints one
+# Markdown table:
 #   no-op    `fleet upgrade --databases` over N databases with nothing pending, against a shell
 #            loop of single `pum upgrade` runs over the same databases (target: the fleet at
 #            least 6× faster);
@@ -32,9 +33,10 @@
 #   --versions N           upgrade: versions (default 100; FLEET_BENCH_VERSIONS)
 #   --files N              upgrade: DDL files per version (default 5; FLEET_BENCH_FILES)
 #   --targets N            memory: targets in the file (default 1000; FLEET_BENCH_TARGETS)
-# Environment: PUM_BIN (default build/pum); PUM_BENCH_CONNECT (default pum-bench-connect next to
-# PUM_BIN, built with `cmake --build DIR --target pum-bench-connect` when missing); FLEET_BENCH_PREFIX, the prefix of the database
-# names (default pum_benchfleet_; letters, digits and _); FLEET_BENCH_GNU_TIME, GNU time
+# Environment: PUM_BIN (default build/pum); PUM_BENCH_CONNECT (default: pum-bench-connect next
+# to PUM_BIN, built there with `cmake --build DIR --target pum-bench-connect` when missing);
+# FLEET_BENCH_PREFIX, the prefix of the database names (default pum_benchfleet_; letters,
+# digits and _); FLEET_BENCH_GNU_TIME, GNU time
 # (default /usr/bin/time; empty: read VmHWM). Uses the cluster of scripts/pg.sh unless PG*
 # names a server. The targets assume a server with at least J cores to itself.
 set -euo pipefail
