@@ -1,7 +1,7 @@
 #pragma once
-// Runs one body per target, each in a child process of its own (fork without exec: the parent's
-// parsed command line and configuration are inherited, nothing is loaded again), at most
-// `policy.jobs` at once, in list order, under the failure policy of schedule.hpp.
+// Runs one body per target, each in a child process of its own (fork without exec: the program
+// and its libraries are loaded already), at most `policy.jobs` at once, in list order, under
+// the failure policy of schedule.hpp.
 //
 // A child's stdout and stderr go to pipes the parent reads while it runs (kept for the report,
 // forwarded with a "[target] " prefix when asked); the child writes a small JSON object (from,
